@@ -1,0 +1,59 @@
+"""Sphinx configuration for Smertehåndboka: settings only; behaviour lives in scripts/sphinxext/."""
+
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent
+sys.path.insert(0, str(ROOT / "scripts" / "sphinxext"))
+
+project = "Smertehåndboka"
+author = "Smertehåndboka-redaksjonen"
+copyright = "2026, Smertehåndboka"
+version = release = "2026.1"
+
+language = "nb"
+root_doc = "index"
+exclude_patterns = ["_build", ".venv", "README.md"]
+templates_path = ["source/_templates"]
+locale_dirs = ["../translations"]
+gettext_compact = False
+
+extensions = [
+    "myst_parser",
+    "sphinx_design",
+    "sphinxcontrib.bibtex",
+    "search_language",
+    "pdf_handbooks",
+]
+
+nitpicky = True
+myst_enable_extensions = ["colon_fence", "deflist"]
+myst_heading_anchors = 3
+
+# Every .bib file in references/ takes part (paths relative to this file).
+bibtex_bibfiles = sorted(f"references/{p.name}" for p in (ROOT / "references").glob("*.bib"))
+bibtex_default_style = "unsrt"
+bibtex_reference_style = "label"
+# Stable anchors: a reference entry is #ref-<key>, whatever its number.
+bibtex_cite_id = "ref-{key}"
+
+# The HTML theme: see README.md, "Choosing the theme".
+html_theme = "pydata_sphinx_theme"
+html_title = "Smertehåndboka"
+html_static_path = ["source/_static"]
+html_css_files = ["css/smertehandboka.css"]
+html_last_updated_fmt = None
+html_theme_options = {
+    "navigation_with_keys": True,
+    "show_toc_level": 2,
+    "footer_start": ["copyright"],
+    "footer_end": [],
+    "secondary_sidebar_items": ["page-toc"],
+    "article_header_start": ["breadcrumbs"],
+}
+
+# One PDF per collection; the file name gets the language: smertehandboka-<slug>-<lang>.pdf.
+pdf_handbooks = [
+    {"start": "commentary/index", "slug": "kommentar", "title": "Nociplastisk smerte",
+     "subtitle": "Kommentar om nociplastisk smerte og smerteomprogrammering"},
+]

@@ -1,0 +1,87 @@
+"""One PDF handbook per collection and language.
+
+conf.py lists the collections in ``pdf_handbooks`` (start document, ASCII slug, title); this
+module turns them into ``latex_documents`` named ``smertehandboka-<slug>-<language>.tex`` and
+sets up XeLaTeX with the page language's hyphenation, the project's fonts and title page
+(``latex/smertehandboka.sty`` beside this file) and the PDF metadata (title, author, language).
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from sphinx.util import logging
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+    from sphinx.config import Config
+
+logger = logging.getLogger(__name__)
+
+STYLE_FILE = Path(__file__).parent / "latex" / "smertehandboka.sty"
+SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+# Page language -> BCP 47 tag written into the PDF's /Lang entry.
+PDF_LANGUAGE_TAGS = {"nb": "nb-NO", "nn": "nn-NO", "da": "da-DK", "en": "en-GB"}
+
+
+def pdf_file_stem(slug: str, language: str) -> str:
+    """``smertehandboka-kommentar-nb``: ASCII, with the collection and the language."""
+    return f"smertehandboka-{slug}-{language.replace('_', '-').lower()}"
+
+
+def _latex_escape_text(text: str) -> str:
+    return re.sub(r"([#$%&_{}])", r"\\\1", text)
+
+
+def configure_handbooks(app: Sphinx, config: Config) -> None:
+    documents = []
+    for handbook in config.pdf_handbooks:
+        slug = handbook["slug"]
+        if not SLUG.fullmatch(slug):
+            logger.warning(
+                "pdf_handbooks: slug %r must be lower-case ASCII letters, digits and hyphens",
+                slug,
+                type="smertehandboka",
+                subtype="pdf_handbooks",
+            )
+            continue
+        documents.append(
+            (
+                handbook["start"],
+                pdf_file_stem(slug, config.language) + ".tex",
+                handbook["title"],
+                config.author,
+                handbook.get("class", "howto"),
+                True,  # toctree_only: the collection's landing page text is for the web
+            )
+        )
+    config.latex_documents = documents
+    config.latex_engine = "xelatex"
+    config.latex_use_xindy = False
+    config.latex_additional_files = [*config.latex_additional_files, str(STYLE_FILE)]
+
+    language_tag = PDF_LANGUAGE_TAGS.get(config.language.split("_")[0], config.language)
+    elements = {
+        "papersize": "a4paper",
+        "pointsize": "11pt",
+        "fontpkg": "",  # fonts are set in smertehandboka.sty
+        "fncychap": "",
+        "printindex": "",
+        "maketitle": r"\smhtitlepage",
+        "preamble": "\n".join(
+            [
+                r"\usepackage{smertehandboka}",
+                rf"\renewcommand{{\smhseries}}{{{_latex_escape_text(config.project)}}}",
+                rf"\hypersetup{{pdflang={{{language_tag}}}, pdfsubject={{{_latex_escape_text(config.project)}}}}}",
+            ]
+        ),
+    }
+    config.latex_elements = {**elements, **config.latex_elements}
+
+
+def setup(app: Sphinx) -> dict[str, object]:
+    app.add_config_value("pdf_handbooks", [], "env", types=[list])
+    app.connect("config-inited", configure_handbooks, priority=800)
+    return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}
