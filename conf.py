@@ -13,7 +13,9 @@ version = release = "2026.1"
 
 language = "nb"
 root_doc = "index"
-exclude_patterns = ["_build", ".venv", "README.md"]
+# Dates in words, in the page language: "11. mai 2026".
+today_fmt = "%-d. %B %Y"
+exclude_patterns: list[str] = []
 templates_path = ["source/_templates"]
 locale_dirs = ["../translations"]
 gettext_compact = False
@@ -54,6 +56,10 @@ html_theme_options = {
 
 # One PDF per collection; the file name gets the language: smertehandboka-<slug>-<lang>.pdf.
 pdf_handbooks = [
-    {"start": "commentary/index", "slug": "kommentar", "title": "Nociplastisk smerte",
-     "subtitle": "Kommentar om nociplastisk smerte og smerteomprogrammering"},
+    {
+        "start": "commentary/index",
+        "slug": "kommentar",
+        "title": "Nociplastisk smerte",
+        "subtitle": "Kommentar om nociplastisk smerte og smerteomprogrammering",
+    },
 ]

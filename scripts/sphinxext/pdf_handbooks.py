@@ -63,6 +63,7 @@ def configure_handbooks(app: Sphinx, config: Config) -> None:
     config.latex_additional_files = [*config.latex_additional_files, str(STYLE_FILE)]
 
     language_tag = PDF_LANGUAGE_TAGS.get(config.language.split("_")[0], config.language)
+    series = _latex_escape_text(config.project)
     elements = {
         "papersize": "a4paper",
         "pointsize": "11pt",
@@ -73,8 +74,8 @@ def configure_handbooks(app: Sphinx, config: Config) -> None:
         "preamble": "\n".join(
             [
                 r"\usepackage{smertehandboka}",
-                rf"\renewcommand{{\smhseries}}{{{_latex_escape_text(config.project)}}}",
-                rf"\hypersetup{{pdflang={{{language_tag}}}, pdfsubject={{{_latex_escape_text(config.project)}}}}}",
+                rf"\renewcommand{{\smhseries}}{{{series}}}",
+                rf"\hypersetup{{pdflang={{{language_tag}}}, pdfsubject={{{series}}}}}",
             ]
         ),
     }
