@@ -26,6 +26,7 @@ extensions = [
     "sphinxcontrib.bibtex",
     "search_language",
     "pdf_handbooks",
+    "local_bibliographies",
 ]
 
 nitpicky = True
@@ -52,6 +53,7 @@ html_theme_options = {
     "footer_end": [],
     "secondary_sidebar_items": ["page-toc"],
     "article_header_start": ["breadcrumbs"],
+    "article_header_end": ["handbook-pdf"],
 }
 
 # One PDF per collection; the file name gets the language: smertehandboka-<slug>-<lang>.pdf.

@@ -121,12 +121,27 @@ def commentary_pdf(site) -> PdfReader:
     return PdfReader(site.pdf() / "smertehandboka-kommentar-nb.pdf")
 
 
+def pdf_text(reader: PdfReader) -> str:
+    text = " ".join(page.extract_text() for page in reader.pages)
+    return re.sub(r"-\n(?=\w)|\s+", lambda m: "" if m.group(0).startswith("-") else " ", text)
+
+
 def test_pdf_holds_the_commentary_and_its_references(commentary_pdf):
-    text = " ".join(page.extract_text() for page in commentary_pdf.pages)
-    text = re.sub(r"-\n(?=\w)|\s+", lambda m: "" if m.group(0).startswith("-") else " ", text)
+    text = pdf_text(commentary_pdf)
     assert "Nociplastisk smerte" in text
-    assert "Do we need a third mechanistic descriptor for chronic pain states?" in text
-    assert "Getting the pain you expect" in text
+    # The reference list follows the article's own "Litteratur" heading, numbered in citation order.
+    references = text[text.rindex("Litteratur") :]
+    kosek = references.index("[1] E. Kosek")
+    wiech = references.index("[10] K. Wiech")
+    assert kosek < references.index("[2] R. Melzack") < wiech
+    assert "Do we need a third mechanistic descriptor for chronic pain states?" in references
+    assert "Getting the pain you expect" in references
+
+
+def test_commentary_pages_link_to_their_pdf(site, commentary):
+    link = commentary.select_one("a.smh-pdf-link")
+    assert link["href"] == "../pdf/smertehandboka-kommentar-nb.pdf"
+    assert (site.pdf() / "smertehandboka-kommentar-nb.pdf").is_file()
 
 
 def test_pdf_metadata_outline_and_language(commentary_pdf):
@@ -142,3 +157,5 @@ def test_pdf_metadata_outline_and_language(commentary_pdf):
     walk(commentary_pdf.outline)
     assert "Nociplastisk smerte" in titles
     assert "Prediktiv prosessering" in titles
+    assert "Litteratur" in titles
+    assert "Referanser" not in titles  # no second, end-of-book list

@@ -82,7 +82,28 @@ def configure_handbooks(app: Sphinx, config: Config) -> None:
     config.latex_elements = {**elements, **config.latex_elements}
 
 
+def handbook_for(docname: str, handbooks: list[dict[str, str]]) -> dict[str, str] | None:
+    """The handbook whose collection (the start document's folder) holds ``docname``."""
+    for handbook in handbooks:
+        folder = handbook["start"].rpartition("/")[0]
+        if docname == handbook["start"] or (folder and docname.startswith(folder + "/")):
+            return handbook
+    return None
+
+
+def add_pdf_link(app: Sphinx, pagename: str, templatename: str, context: dict, doctree: object) -> None:
+    """Give the page template ``handbook_pdf`` (url, title): the site keeps PDFs in <lang>/pdf/."""
+    handbook = handbook_for(pagename, app.config.pdf_handbooks)
+    if handbook and SLUG.fullmatch(handbook["slug"]):
+        to_root = "../" * pagename.count("/")
+        context["handbook_pdf"] = {
+            "url": f"{to_root}pdf/{pdf_file_stem(handbook['slug'], app.config.language)}.pdf",
+            "title": handbook["title"],
+        }
+
+
 def setup(app: Sphinx) -> dict[str, object]:
     app.add_config_value("pdf_handbooks", [], "env", types=[list])
     app.connect("config-inited", configure_handbooks, priority=800)
+    app.connect("html-page-context", add_pdf_link)
     return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}
