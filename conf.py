@@ -27,6 +27,7 @@ extensions = [
     "search_language",
     "pdf_handbooks",
     "local_bibliographies",
+    "vancouver_style",
 ]
 
 nitpicky = True
@@ -35,7 +36,7 @@ myst_heading_anchors = 3
 
 # Every .bib file in references/ takes part (paths relative to this file).
 bibtex_bibfiles = sorted(f"references/{p.name}" for p in (ROOT / "references").glob("*.bib"))
-bibtex_default_style = "unsrt"
+bibtex_default_style = "vancouver"  # scripts/sphinxext/vancouver_style.py
 bibtex_reference_style = "label"
 # Stable anchors: a reference entry is #ref-<key>, whatever its number.
 bibtex_cite_id = "ref-{key}"
