@@ -53,7 +53,7 @@ pdf: venv tex validate ## Build the PDF handbooks into _build/pdf/<lang>/
 	done
 
 validate: venv ## Check the data: bibliographies (later also the clinic directory and translations)
-	@$(BIN)/python scripts/validate.py bib references/*.bib
+	@$(BIN)/python scripts/validate.py references --source $(SOURCEDIR) --allow references/uncited.toml references/*.bib
 
 test: venv tex ## Run the whole test suite (lint, validators, extensions, real builds)
 	$(BIN)/ruff check .

@@ -1,6 +1,10 @@
 """Check the project's data files before anything is built.
 
     python scripts/validate.py bib FILE...
+    python scripts/validate.py references [--source DIR] [--allow FILE] FILE...
+
+``bib`` checks the files themselves; ``references`` also checks them against the citations in
+the sources (what ``make validate`` runs for the repository).
 
 Every problem is printed as ``FILE:LINE: message``; the exit status is 1 when there is any
 problem and 0 when every file is clean. The tool only reads.
@@ -14,6 +18,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from bib_check import check_bib_files
+from citation_check import check_citations
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -21,9 +26,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     commands = parser.add_subparsers(dest="command", required=True)
     bib = commands.add_parser("bib", help="check BibTeX files (as one bibliography)")
     bib.add_argument("files", nargs="+", type=Path, metavar="FILE")
+    references = commands.add_parser("references", help="check BibTeX files against the citations")
+    references.add_argument("--source", type=Path, default=Path("source"), metavar="DIR")
+    references.add_argument("--allow", type=Path, default=Path("references/uncited.toml"), metavar="FILE")
+    references.add_argument("files", nargs="+", type=Path, metavar="FILE")
     args = parser.parse_args(argv)
 
-    problems = check_bib_files(args.files)
+    if args.command == "references":
+        problems = check_citations(args.files, args.source, args.allow)
+    else:
+        problems = check_bib_files(args.files)
     for problem in problems:
         print(problem)
     return 1 if problems else 0
