@@ -28,6 +28,7 @@ extensions = [
     "pdf_handbooks",
     "local_bibliographies",
     "vancouver_style",
+    "accessible_citations",
 ]
 
 nitpicky = True

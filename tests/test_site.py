@@ -67,7 +67,7 @@ def test_commentary_page_has_its_source_record(commentary):
 
 
 def test_references_are_numbered_in_order_of_first_citation(commentary):
-    entries = commentary.select('[role="doc-biblioentry"]')
+    entries = commentary.select("div.citation")
     assert [entry["id"] for entry in entries] == [f"ref-{key}" for key in CITATION_ORDER]
     assert [entry.select_one(".label").get_text(strip=True) for entry in entries] == [
         f"[{n}]" for n in range(1, 11)
@@ -90,7 +90,7 @@ def test_every_citation_links_to_its_entry(commentary):
 
 
 def test_references_are_in_the_journal_style(commentary):
-    entries = commentary.select('[role="doc-biblioentry"]')
+    entries = commentary.select("div.citation")
     texts = [" ".join(entry.find("p").get_text().split()) for entry in entries]
     for text, expected in zip(texts, JOURNAL_STYLE, strict=True):
         assert text.startswith(expected)
