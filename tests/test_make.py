@@ -18,19 +18,19 @@ def copy_project(destination: Path) -> Path:
     return destination
 
 
-def test_a_broken_bib_file_stops_the_build_at_its_line(tmp_path):
+def test_a_broken_bib_file_stops_make_site_at_its_line(tmp_path):
     project = copy_project(tmp_path / "project")
     broken = project / "references" / "broken.bib"
     broken.write_text("@article{wall1999broken,\n  title = {Unclosed\n", encoding="utf-8")
     result = subprocess.run(
-        ["make", "--no-print-directory", "html", f"VENV={PROJECT / '.venv'}", "BUILDDIR=out"],
+        ["make", "--no-print-directory", "site", f"VENV={PROJECT / '.venv'}", "BUILDDIR=out"],
         cwd=project,
         capture_output=True,
         text=True,
     )
     assert result.returncode != 0
     assert "references/broken.bib:2: syntax error: premature end of file" in result.stdout + result.stderr
-    assert not (project / "out" / "html").exists()
+    assert not (project / "out").exists()  # stopped before anything was built or published
 
 
 def test_help_lists_the_contract_targets():

@@ -165,6 +165,26 @@ def test_pdf_holds_the_commentary_and_its_references(commentary_pdf):
     assert positions == sorted(positions)
 
 
+def test_pdf_citations_link_to_their_entries(commentary_pdf):
+    """Each citation in the text is a link annotation to the named destination of its entry."""
+    destinations = set(commentary_pdf.named_destinations)
+    link_targets = set()
+    for page in commentary_pdf.pages:
+        for annotation in page.get("/Annots") or []:
+            annotation = annotation.get_object()
+            if annotation.get("/Subtype") != "/Link":
+                continue
+            action = annotation.get("/A") or {}
+            if action.get("/S") == "/GoTo":
+                link_targets.add(str(action["/D"]))
+            elif "/Dest" in annotation:
+                link_targets.add(str(annotation["/Dest"]))
+    for key in CITATION_ORDER:
+        target = f"cite.commentary/nociplastic-pain:ref-{key}"
+        assert target in destinations, target
+        assert target in link_targets, target
+
+
 def test_commentary_pages_link_to_their_pdf(site, commentary):
     link = commentary.select_one("a.smh-pdf-link")
     assert link["href"] == "../pdf/smertehandboka-kommentar-nb.pdf"

@@ -44,6 +44,15 @@ def test_a_broken_file_is_rejected_at_its_line(capsys, path):
     assert lines[0].startswith(f"{path}:{expected}"), lines
 
 
+def test_a_key_defined_in_two_files_of_the_corpus(capsys, monkeypatch):
+    monkeypatch.chdir(PROJECT)  # the expectation names the first file by its path from the project
+    first, second = (Path("tests/data/bib/cross-file") / name for name in ("first.bib", "second.bib"))
+    expected = second.read_text(encoding="ascii").split("\n", 1)[0].removeprefix("% expect: ")
+    status, lines = run(capsys, "bib", first, second)
+    assert (status, lines) == (1, [f"{second}:{expected}"])
+    assert run(capsys, "bib", second) == (0, [])  # each file on its own is clean
+
+
 def test_a_key_defined_in_two_files(capsys, tmp_path):
     clean, copy = DATA / "good" / "clean.bib", tmp_path / "other.bib"
     copy.write_text(clean.read_text(encoding="utf-8"), encoding="utf-8")

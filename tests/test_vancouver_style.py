@@ -3,7 +3,14 @@
 import pytest
 from pybtex.database import Person, parse_string
 from pybtex.plugin import find_plugin
-from vancouver_style import VancouverStyle, abbreviate_page_range, vancouver_name
+from sphinx import locale
+from vancouver_style import CATALOG, VancouverStyle, abbreviate_page_range, vancouver_name
+
+
+@pytest.fixture(autouse=True)
+def untranslated(monkeypatch):
+    """Sphinx's translators are global: start each test without the style's catalogue."""
+    monkeypatch.delitem(locale.translators, ("general", CATALOG), raising=False)
 
 
 @pytest.mark.parametrize(
@@ -108,3 +115,11 @@ def test_sphinx_registers_the_style(app, warning):
     html = (app.outdir / "first.html").read_text(encoding="utf-8")
     assert "Melzack R, Wall PD. Pain mechanisms: a new theory." in html
     assert "Science 1965; 150: 971–9." in html
+
+
+@pytest.mark.sphinx("html", testroot="vancouver-catalog")
+def test_labels_come_from_the_page_languages_catalogue(app, warning):
+    app.build()
+    html = (app.outdir / "index.html").read_text(encoding="utf-8")
+    assert "Bonica JJ, red. The management of pain. Philadelphia: Lea &amp; Febiger, 1990." in html
+    assert warning.getvalue() == ""
