@@ -129,17 +129,21 @@ class VancouverStyle(BaseStyle):
         return optional[sentence[field("institution")]]
 
     def _place_publisher_year(self, publisher_field: str) -> Any:
-        return sentence[
-            join(sep=", ")[
-                join(sep=": ")[optional[field("address")], field(publisher_field)],
-                field("year"),
-            ]
+        """``Oslo: Helsedirektoratet, 2014``."""
+        return join(sep=", ")[
+            join(sep=": ")[optional[field("address")], field(publisher_field)], field("year")
         ]
 
+    def _url(self) -> Any:
+        return optional[sentence[href(url=field("url", raw=True), external=True)[field("url", raw=True)]]]
+
+    def _entry(self, e: Entry, *middle: Any) -> Any:
+        """Creators, title, the type's own parts, then the DOI and PubMed links."""
+        return toplevel[self._creators(e), self._title(), *middle, self._links()]
+
     def get_article_template(self, e: Entry) -> Any:
-        return toplevel[
-            self._creators(e),
-            self._title(),
+        return self._entry(
+            e,
             sentence[
                 join[
                     words[tag("em")[field("journal")], field("year")],
@@ -147,61 +151,37 @@ class VancouverStyle(BaseStyle):
                     optional[": ", page_range],
                 ]
             ],
-            self._links(),
-        ]
+        )
 
     def get_book_template(self, e: Entry) -> Any:
-        return toplevel[
-            self._creators(e),
-            self._title(),
-            optional[sentence[field("edition")]],
-            self._place_publisher_year("publisher"),
-            self._links(),
-        ]
+        return self._entry(
+            e, optional[sentence[field("edition")]], sentence[self._place_publisher_year("publisher")]
+        )
 
     def get_report_template(self, e: Entry) -> Any:
-        return toplevel[
-            self._creators(e),
-            self._title(),
+        return self._entry(
+            e,
             optional[sentence[words[optional[field("type")], field("number")]]],
-            self._place_publisher_year("institution"),
-            optional[sentence[href(url=field("url", raw=True), external=True)[field("url", raw=True)]]],
-            self._links(),
-        ]
+            sentence[self._place_publisher_year("institution")],
+            self._url(),
+        )
 
     get_techreport_template = get_report_template
 
     def get_incollection_template(self, e: Entry) -> Any:
-        return toplevel[
-            self._creators(e),
-            self._title(),
+        return self._entry(
+            e,
             sentence[
-                words[
-                    str(_("In:")),
-                    optional[join(sep=", ")[vancouver_names(role="editor"), str(_("ed."))]],
-                ],
+                words[str(_("In:")), optional[join(sep=", ")[vancouver_names(role="editor"), str(_("ed."))]]],
                 field("booktitle"),
             ],
-            sentence[
-                join(sep=": ")[
-                    join(sep=", ")[
-                        join(sep=": ")[optional[field("address")], field("publisher")], field("year")
-                    ],
-                    optional[page_range],
-                ]
-            ],
-            self._links(),
-        ]
+            sentence[join(sep=": ")[self._place_publisher_year("publisher"), optional[page_range]]],
+        )
 
     def get_misc_template(self, e: Entry) -> Any:
-        return toplevel[
-            self._creators(e),
-            self._title(),
-            optional[sentence[field("howpublished")]],
-            optional[sentence[field("year")]],
-            optional[sentence[href(url=field("url", raw=True), external=True)[field("url", raw=True)]]],
-            self._links(),
-        ]
+        return self._entry(
+            e, optional[sentence[field("howpublished")]], optional[sentence[field("year")]], self._url()
+        )
 
     get_online_template = get_misc_template
 
