@@ -29,6 +29,7 @@ extensions = [
     "local_bibliographies",
     "vancouver_style",
     "accessible_citations",
+    "recommendations",
 ]
 
 nitpicky = True

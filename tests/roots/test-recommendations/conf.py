@@ -1,0 +1,4 @@
+extensions = ["myst_parser", "recommendations"]
+language = "nb"
+myst_enable_extensions = ["colon_fence"]
+recommendation_registry = "registry.toml"
