@@ -83,6 +83,18 @@ def test_identifiers_are_printed_and_linked():
     assert 'href="https://pubmed.ncbi.nlm.nih.gov/847460/"' in html
 
 
+def test_chapter_form():
+    chapter = (
+        "@incollection{l, author={Loeser, J. D.}, title={Concepts of pain}, "
+        "editor={Stanton-Hicks, M. and Boas, R.}, booktitle={Chronic low back pain}, "
+        "address={New York}, publisher={Raven}, year={1982}, pages={145--148}}"
+    )
+    assert render(chapter) == [
+        "Loeser JD. Concepts of pain. In: Stanton-Hicks M, Boas R, ed. Chronic low back pain. "
+        "New York: Raven, 1982: 145–8."
+    ]
+
+
 def test_book_and_report_forms():
     book = (
         "@book{b, editor={Bonica, J. J.}, title={The management of pain}, edition={2. utg.}, "

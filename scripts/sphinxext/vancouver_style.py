@@ -171,8 +171,11 @@ class VancouverStyle(BaseStyle):
     def get_incollection_template(self, e: Entry) -> Any:
         return self._entry(
             e,
-            sentence[
-                words[str(_("In:")), optional[join(sep=", ")[vancouver_names(role="editor"), str(_("ed."))]]],
+            sentence(sep=" ")[
+                words[
+                    str(_("In:")),
+                    optional[join(sep=", ")[vancouver_names(role="editor"), str(_("ed."))]],
+                ],
                 field("booktitle"),
             ],
             sentence[join(sep=": ")[self._place_publisher_year("publisher"), optional[page_range]]],
