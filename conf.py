@@ -33,6 +33,7 @@ extensions = [
 ]
 
 nitpicky = True
+numfig = True  # tables are referred to by number with {numref}
 myst_enable_extensions = ["colon_fence", "deflist"]
 myst_heading_anchors = 3
 
@@ -62,12 +63,16 @@ html_theme_options = {
     "article_header_end": ["handbook-pdf"],
 }
 
+# Every recommendation ID ever used, active or withdrawn (scripts/sphinxext/recommendations.py).
+recommendation_registry = "references/recommendation-ids.toml"
+
 # One PDF per collection; the file name gets the language: smertehandboka-<slug>-<lang>.pdf.
 pdf_handbooks = [
     {
-        "start": "commentary/index",
-        "slug": "kommentar",
-        "title": "Nociplastisk smerte",
-        "subtitle": "Kommentar om nociplastisk smerte og smerteomprogrammering",
+        "start": "guideline/index",
+        "slug": "veileder",
+        "title": "Tverrfaglige smerteklinikker",
+        "class": "manual",
     },
+    {"start": "commentary/index", "slug": "kommentar", "title": "Nociplastisk smerte"},
 ]

@@ -206,3 +206,62 @@ def test_pdf_metadata_outline_and_language(commentary_pdf):
     assert "Prediktiv prosessering" in titles
     assert "Litteratur" in titles
     assert "Referanser" not in titles  # no second, end-of-book list
+
+
+GUIDELINE_CHAPTERS = [
+    "summary",
+    "background",
+    "classification-prevalence",
+    "interdisciplinary-clinics",
+    "which-patients",
+    "primary-care",
+    "competence",
+    "other-units",
+    "localisation",
+    "organisation-funding",
+]
+
+
+def registry_ids() -> dict[str, str]:
+    import tomllib
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parent.parent / "references" / "recommendation-ids.toml"
+    return tomllib.loads(path.read_text(encoding="utf-8"))["ids"]
+
+
+def test_every_registered_recommendation_is_on_its_page_and_in_the_index(site):
+    html = site.html() / "guideline"
+    index = BeautifulSoup((html / "recommendations.html").read_text(encoding="utf-8"), "html.parser")
+    listed = [a.get_text() for a in index.select("ul.rec-index a")]
+    active = [rec_id for rec_id, status in registry_ids().items() if status == "active"]
+    assert sorted(listed) == sorted(active)
+    pages = {name: (html / f"{name}.html").read_text(encoding="utf-8") for name in GUIDELINE_CHAPTERS}
+    for link in index.select("ul.rec-index a"):
+        page, anchor = link["href"].split("#")
+        assert f'id="{anchor}"' in pages[page.removesuffix(".html")], link["href"]
+    # Chapters appear in reading order, the summary first.
+    chapters = [p.get_text() for p in index.select("p.rec-index-chapter")]
+    assert chapters[0] == "Sammendrag"
+    assert chapters == sorted(chapters, key=lambda title: (title != "Sammendrag", title))
+
+
+def test_the_2013_survey_table_counts_the_16_pain_units(site):
+    page = BeautifulSoup(
+        (site.html() / "guideline" / "classification-prevalence.html").read_text(encoding="utf-8"),
+        "html.parser",
+    )
+    table = next(t for t in page.select("table") if "Smerteenheter kartlagt i 2013" in t.caption.get_text())
+    regions = [th.get_text(strip=True) for th in table.select("thead th")][1:]
+    assert regions == ["Helse Sør-Øst", "Helse Vest", "Helse Midt-Norge", "Helse Nord"]
+    rows = [[td.get_text(strip=True) for td in tr.select("td")] for tr in table.select("tbody tr")]
+    per_region = [sum(int(row[i]) for row in rows if row[i].isdigit()) for i in range(1, 5)]
+    assert per_region == [7, 4, 3, 2]  # 16 units: four centres, Førde and Bodø with interdisciplinary work
+
+
+def test_guideline_pdf(site):
+    reader = PdfReader(site.pdf() / "smertehandboka-veileder-nb.pdf")
+    assert reader.metadata.title == "Tverrfaglige smerteklinikker"
+    text = squeeze(pdf_text(reader))
+    for expected in ("SAM-01", "1 Bakgrunn og mandat", "9 Organisering og finansiering", "Tabell 1"):
+        assert squeeze(expected) in text

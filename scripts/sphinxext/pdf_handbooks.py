@@ -71,6 +71,8 @@ def configure_handbooks(app: Sphinx, config: Config) -> None:
         "fncychap": "",
         "printindex": "",
         "maketitle": r"\smhtitlepage",
+        # Headings carry the source's own numbers ("2 Klassifisering …"): LaTeX adds none.
+        "secnumdepth": r"\setcounter{secnumdepth}{-1}",
         "preamble": "\n".join(
             [
                 r"\usepackage{smertehandboka}",
