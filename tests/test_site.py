@@ -265,3 +265,18 @@ def test_guideline_pdf(site):
     text = squeeze(pdf_text(reader))
     for expected in ("SAM-01", "1 Bakgrunn og mandat", "9 Organisering og finansiering", "Tabell 1"):
         assert squeeze(expected) in text
+
+
+def test_glossary_terms_are_linked_from_every_collection(site):
+    glossary = BeautifulSoup((site.html() / "glossary.html").read_text(encoding="utf-8"), "html.parser")
+    term_ids = {dt["id"] for dt in glossary.select("dl.glossary dt[id]")}
+    assert len(term_ids) >= 12
+    for page in (
+        "commentary/nociplastic-pain.html",
+        "guideline/summary.html",
+        "guideline/classification-prevalence.html",
+    ):
+        soup = BeautifulSoup((site.html() / page).read_text(encoding="utf-8"), "html.parser")
+        targets = [a["href"].split("#")[1] for a in soup.select('a[href^="../glossary.html#term-"]')]
+        assert targets, page
+        assert set(targets) <= term_ids, page
