@@ -16,9 +16,11 @@ SPHINXBUILD  := $(BIN)/sphinx-build
 # Strict: nitpicky, warnings are errors, but report every warning before stopping.
 STRICT       := -n -W --keep-going
 # Debian packages for the PDF build: XeLaTeX, latexmk, the LaTeX packages Sphinx uses,
-# Norwegian and Danish hyphenation (lang-european) and the fonts named in smertehandboka.sty.
+# Norwegian and Danish hyphenation (lang-european) and the fonts named in smertehandboka.sty;
+# and Graphviz, which draws the project's figures for both HTML and PDF.
 TEX_PACKAGES := latexmk texlive-xetex texlive-latex-recommended texlive-latex-extra \
-                texlive-fonts-recommended texlive-lang-european fonts-texgyre fonts-freefont-otf fontconfig
+                texlive-fonts-recommended texlive-lang-european fonts-texgyre fonts-freefont-otf fontconfig \
+                graphviz
 LATEXMKOPTS  := -interaction=nonstopmode -halt-on-error -file-line-error
 
 .DEFAULT_GOAL := site
@@ -30,7 +32,7 @@ help: ## Show this list of targets
 site: venv tex validate html pdf ## Set up if needed, check, and build everything into _build/site/
 	@$(BIN)/python scripts/assemble_site.py --build-dir $(BUILDDIR) $(LANGUAGES)
 
-html: venv validate ## Build the HTML site into _build/html/<lang>/
+html: venv tex validate ## Build the HTML site into _build/html/<lang>/
 	@set -e; for lang in $(LANGUAGES); do \
 	  echo "== HTML ($$lang)"; \
 	  rm -rf $(BUILDDIR)/html/$$lang; \
@@ -80,14 +82,14 @@ $(VENV)/.installed: requirements.txt
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
 	@touch $@
 
-tex: ## Install TeX Live from Debian's packages when latexmk or xelatex is missing
-	@if command -v latexmk >/dev/null && command -v xelatex >/dev/null \
+tex: ## Install TeX Live and Graphviz from Debian's packages when missing
+	@if command -v latexmk >/dev/null && command -v xelatex >/dev/null && command -v dot >/dev/null \
 	    && fc-list | grep -q "TeX Gyre Pagella" && fc-list | grep -q FreeMono; then :; \
 	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
 	  echo "== Installing TeX Live: $(TEX_PACKAGES)"; \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $(TEX_PACKAGES); \
 	else \
-	  echo "The PDF build needs TeX Live. Install it with:"; \
+	  echo "The build needs TeX Live and Graphviz. Install them with:"; \
 	  echo "  sudo apt-get install --no-install-recommends $(TEX_PACKAGES)"; \
 	  exit 1; \
 	fi

@@ -21,6 +21,7 @@ locale_dirs = ["../translations"]
 gettext_compact = False
 
 extensions = [
+    "sphinx.ext.graphviz",
     "myst_parser",
     "sphinx_design",
     "sphinxcontrib.bibtex",
@@ -33,7 +34,8 @@ extensions = [
 ]
 
 nitpicky = True
-numfig = True  # tables are referred to by number with {numref}
+numfig = True  # tables and figures are referred to by number with {numref}
+graphviz_output_format = "svg"  # figures scale on phones; the PDF gets vector PDF from dot
 myst_enable_extensions = ["colon_fence", "deflist"]
 myst_heading_anchors = 3
 

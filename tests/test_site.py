@@ -280,3 +280,19 @@ def test_glossary_terms_are_linked_from_every_collection(site):
         targets = [a["href"].split("#")[1] for a in soup.select('a[href^="../glossary.html#term-"]')]
         assert targets, page
         assert set(targets) <= term_ids, page
+
+
+def test_the_biopsychosocial_figure_is_drawn_with_alt_text_and_caption(site):
+    page = BeautifulSoup(
+        (site.html() / "guideline" / "interdisciplinary-clinics.html").read_text(encoding="utf-8"),
+        "html.parser",
+    )
+    figure = page.select_one("#guideline-figure-biopsychosocial")
+    drawing = figure.select_one("object.graphviz")
+    svg = (site.html() / "guideline" / drawing["data"]).read_text(encoding="utf-8")
+    for layer in ("Sammenheng", "Smerteatferd", "Lidelse", "Smerteopplevelse", "Nocisepsjon"):
+        assert layer in svg
+    assert "Innerst aktivering av smertefibrene" in drawing.get_text()  # the alt text
+    assert "biopsykososial modell, etter Loeser" in figure.select_one("figcaption").get_text()
+    text = squeeze(pdf_text(PdfReader(site.pdf() / "smertehandboka-veileder-nb.pdf")))
+    assert squeeze("Figur 1: Langvarig smerte i en biopsykososial modell, etter Loeser") in text
