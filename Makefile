@@ -51,7 +51,7 @@ pdf: venv tex validate ## Build the PDF handbooks into _build/pdf/<lang>/
 	    || { grep -A2 -E '^[^ ]+\.(tex|sty|cls):[0-9]+: ' $(BUILDDIR)/latex/$$lang/latexmk.out | head -40; \
 	         echo "LaTeX failed for $$lang: the whole log is $(BUILDDIR)/latex/$$lang/latexmk.out"; exit 1; }; \
 	  mkdir -p $(BUILDDIR)/pdf/$$lang; \
-	  cp $(BUILDDIR)/latex/$$lang/*.pdf $(BUILDDIR)/pdf/$$lang/; \
+	  cp $(BUILDDIR)/latex/$$lang/smertehandboka-*.pdf $(BUILDDIR)/pdf/$$lang/; \
 	done
 
 validate: venv ## Check the data: bibliographies (later also the clinic directory and translations)
@@ -86,7 +86,7 @@ tex: ## Install TeX Live and Graphviz from Debian's packages when missing
 	@if command -v latexmk >/dev/null && command -v xelatex >/dev/null && command -v dot >/dev/null \
 	    && fc-list | grep -q "TeX Gyre Pagella" && fc-list | grep -q FreeMono; then :; \
 	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
-	  echo "== Installing TeX Live: $(TEX_PACKAGES)"; \
+	  echo "== Installing TeX Live and Graphviz: $(TEX_PACKAGES)"; \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $(TEX_PACKAGES); \
 	else \
 	  echo "The build needs TeX Live and Graphviz. Install them with:"; \

@@ -296,3 +296,10 @@ def test_the_biopsychosocial_figure_is_drawn_with_alt_text_and_caption(site):
     assert "biopsykososial modell, etter Loeser" in figure.select_one("figcaption").get_text()
     text = squeeze(pdf_text(PdfReader(site.pdf() / "smertehandboka-veileder-nb.pdf")))
     assert squeeze("Figur 1: Langvarig smerte i en biopsykososial modell, etter Loeser") in text
+
+
+def test_the_pdf_folder_holds_exactly_one_handbook_per_collection(site):
+    assert sorted(p.name for p in site.pdf().iterdir()) == [
+        "smertehandboka-kommentar-nb.pdf",
+        "smertehandboka-veileder-nb.pdf",
+    ]
