@@ -303,3 +303,11 @@ def test_the_pdf_folder_holds_exactly_one_handbook_per_collection(site):
         "smertehandboka-kommentar-nb.pdf",
         "smertehandboka-veileder-nb.pdf",
     ]
+
+
+def test_chapter_10_is_marked_as_a_placeholder_until_the_directory_exists(site):
+    page = BeautifulSoup(
+        (site.html() / "guideline" / "clinic-overview.html").read_text(encoding="utf-8"), "html.parser"
+    )
+    marker = page.select_one(".admonition.placeholder")
+    assert marker and "Under arbeid" in marker.get_text()
