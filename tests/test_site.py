@@ -311,3 +311,15 @@ def test_chapter_10_is_marked_as_a_placeholder_until_the_directory_exists(site):
     )
     marker = page.select_one(".admonition.placeholder")
     assert marker and "Under arbeid" in marker.get_text()
+
+
+def test_guideline_chapters_have_their_own_reference_lists(site):
+    page = BeautifulSoup(
+        (site.html() / "guideline" / "classification-prevalence.html").read_text(encoding="utf-8"),
+        "html.parser",
+    )
+    entries = [" ".join(e.get_text().split()) for e in page.select("div.citation p")]
+    assert any(
+        e.startswith("Gureje O, Von Korff M et al. The relation between multiple pains") for e in entries
+    )
+    assert all("Kosek" not in e for e in entries)  # only what this chapter cites
