@@ -139,6 +139,13 @@ def _check_entry(entry: Entry, this_year: int) -> Iterable[tuple[int, str]]:
 
 def check_bib_files(paths: Iterable[Path], today: datetime.date | None = None) -> list[Problem]:
     """Check the files given, as one bibliography: keys, DOIs and PMIDs must be unique across them."""
+    return check_and_read_bib_files(paths, today)[0]
+
+
+def check_and_read_bib_files(
+    paths: Iterable[Path], today: datetime.date | None = None
+) -> tuple[list[Problem], dict[str, Entry]]:
+    """The problems of the files given, and their entries by key (the first, if one is repeated)."""
     this_year = (today or datetime.date.today()).year
     problems: list[Problem] = []
     keys: dict[str, Entry] = {}
@@ -187,4 +194,4 @@ def check_bib_files(paths: Iterable[Path], today: datetime.date | None = None) -
                             f"({first.path}:{first.line_of(name)}): one work, one entry",
                         )
                     )
-    return sorted(set(problems))
+    return sorted(set(problems)), {entry.key: entry for entry in keys.values()}

@@ -13,7 +13,7 @@ import tomllib
 from collections.abc import Iterable
 from pathlib import Path
 
-from bib_check import check_bib_files, read_entries
+from bib_check import check_and_read_bib_files
 from problems import Problem
 
 CITE_ROLE = re.compile(r"\{(?:foot)?cite(?::[a-z]+)?\}`([^`]+)`")
@@ -31,15 +31,9 @@ def cited_keys(source_dir: Path) -> dict[str, list[tuple[Path, int]]]:
 
 
 def check_citations(bib_paths: Iterable[Path], source_dir: Path, allow_list: Path | None) -> list[Problem]:
-    bib_paths = list(bib_paths)
-    problems = check_bib_files(bib_paths)
+    problems, entries = check_and_read_bib_files(bib_paths)
     if problems:  # keys are only trustworthy once the files themselves are sound
         return problems
-
-    entries = {}
-    for path in bib_paths:
-        for entry in read_entries(path, path.read_text(encoding="utf-8"), problems):
-            entries[entry.key] = entry
 
     allowed: dict[str, str] = {}
     if allow_list and allow_list.exists():

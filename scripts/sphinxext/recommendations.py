@@ -140,7 +140,7 @@ def rec_role(
     ref = addnodes.pending_xref(
         rawtext, refdomain="std", reftype="ref", reftarget=anchor_for(rec_id), refexplicit=True, refwarn=True
     )
-    ref += nodes.inline(rec_id, rec_id, classes=["rec-ref"])
+    ref += nodes.inline(rec_id, rec_id)  # the resolver wraps it in its own std-ref span
     return [ref], []
 
 
