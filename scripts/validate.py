@@ -2,11 +2,13 @@
 
     python scripts/validate.py bib FILE...
     python scripts/validate.py references [--source DIR] [--allow FILE] FILE...
+    python scripts/validate.py clinics [--schema SCHEMA] FILE
 
 ``bib`` checks the files themselves; ``references`` also checks them against the citations in
-the sources (what ``make validate`` runs for the repository).
+the sources (what ``make validate`` runs for the repository). ``clinics`` checks the clinic
+directory's CSV against its Table Schema (``clinics.schema.json`` beside it unless given).
 
-Every problem is printed as ``FILE:LINE: message``; the exit status is 1 when there is any
+Every problem is printed as ``FILE:LINE: message`` (``FILE:LINE: column: message`` for CSV); the exit status is 1 when there is any
 problem and 0 when every file is clean. The tool only reads.
 """
 
@@ -19,6 +21,7 @@ from pathlib import Path
 
 from bib_check import check_bib_files
 from citation_check import check_citations
+from clinic_data import check_clinics
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -30,9 +33,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     references.add_argument("--source", type=Path, default=Path("source"), metavar="DIR")
     references.add_argument("--allow", type=Path, default=Path("references/uncited.toml"), metavar="FILE")
     references.add_argument("files", nargs="+", type=Path, metavar="FILE")
+    clinics = commands.add_parser("clinics", help="check the clinic directory's CSV against its schema")
+    clinics.add_argument("--schema", type=Path, metavar="SCHEMA", help="default: FILE's stem + .schema.json")
+    clinics.add_argument("file", type=Path, metavar="FILE")
     args = parser.parse_args(argv)
 
-    if args.command == "references":
+    if args.command == "clinics":
+        problems = check_clinics(args.file, args.schema)
+    elif args.command == "references":
         problems = check_citations(args.files, args.source, args.allow)
     else:
         problems = check_bib_files(args.files)
