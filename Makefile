@@ -21,10 +21,12 @@ STRICT       := -n -W --keep-going
 TEX_PACKAGES := latexmk texlive-xetex texlive-latex-recommended texlive-latex-extra \
                 texlive-fonts-recommended texlive-lang-european fonts-texgyre fonts-freefont-otf fontconfig \
                 graphviz
+# Debian's headless Chromium and its WebDriver, for the browser tests (Selenium drives them).
+BROWSER_PACKAGES := chromium chromium-driver
 LATEXMKOPTS  := -interaction=nonstopmode -halt-on-error -file-line-error
 
 .DEFAULT_GOAL := site
-.PHONY: help site html pdf validate test lint livehtml serve venv tex clean requirements
+.PHONY: help site html pdf validate test lint livehtml serve venv tex browser clean requirements
 
 help: ## Show this list of targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-z-]+:.*## / {printf "  make %-13s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -54,10 +56,11 @@ pdf: venv tex validate ## Build the PDF handbooks into _build/pdf/<lang>/
 	  cp $(BUILDDIR)/latex/$$lang/smertehandboka-*.pdf $(BUILDDIR)/pdf/$$lang/; \
 	done
 
-validate: venv ## Check the data: bibliographies (later also the clinic directory and translations)
+validate: venv ## Check the data: bibliographies and the clinic directory (later also translations)
 	@$(BIN)/python scripts/validate.py references --source $(SOURCEDIR) --allow references/uncited.toml references/*.bib
+	@$(BIN)/python scripts/validate.py clinics $(SOURCEDIR)/clinics/clinics.csv
 
-test: venv tex ## Run the whole test suite (lint, validators, extensions, real builds)
+test: venv tex browser ## Run the whole test suite (lint, validators, extensions, real builds, browser)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/python -m pytest
@@ -91,6 +94,17 @@ tex: ## Install TeX Live and Graphviz from Debian's packages when missing
 	else \
 	  echo "The build needs TeX Live and Graphviz. Install them with:"; \
 	  echo "  sudo apt-get install --no-install-recommends $(TEX_PACKAGES)"; \
+	  exit 1; \
+	fi
+
+browser: ## Install Debian's Chromium and its WebDriver for the browser tests when missing
+	@if command -v chromium >/dev/null && command -v chromedriver >/dev/null; then :; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	  echo "== Installing Chromium for the browser tests: $(BROWSER_PACKAGES)"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $(BROWSER_PACKAGES); \
+	else \
+	  echo "The browser tests need Chromium and its driver. Install them with:"; \
+	  echo "  sudo apt-get install --no-install-recommends $(BROWSER_PACKAGES)"; \
 	  exit 1; \
 	fi
 

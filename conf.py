@@ -31,6 +31,7 @@ extensions = [
     "vancouver_style",
     "accessible_citations",
     "recommendations",
+    "clinic_directory",
 ]
 
 nitpicky = True
@@ -67,6 +68,9 @@ html_theme_options = {
 
 # Every recommendation ID ever used, active or withdrawn (scripts/sphinxext/recommendations.py).
 recommendation_registry = "references/recommendation-ids.toml"
+
+# The clinic directory's data, checked against clinics.schema.json beside it before every build.
+clinic_directory_data = "clinics/clinics.csv"
 
 # One PDF per collection; the file name gets the language: smertehandboka-<slug>-<lang>.pdf.
 pdf_handbooks = [

@@ -4,7 +4,8 @@ import pytest
 from pybtex.database import Person, parse_string
 from pybtex.plugin import find_plugin
 from sphinx import locale
-from vancouver_style import CATALOG, VancouverStyle, abbreviate_page_range, vancouver_name
+from project_catalog import CATALOG
+from vancouver_style import VancouverStyle, abbreviate_page_range, vancouver_name
 
 
 @pytest.fixture(autouse=True)

@@ -21,16 +21,13 @@ import pybtex.plugin
 from pybtex.richtext import Text
 from pybtex.style.formatting import BaseStyle, toplevel
 from pybtex.style.template import FieldIsMissing, field, href, join, node, optional, sentence, tag, words
-from sphinx.locale import get_translation
-from sphinx.util.i18n import CatalogRepository
+
+from project_catalog import _
 
 if TYPE_CHECKING:
     from pybtex.database import Entry, Person
     from sphinx.application import Sphinx
-    from sphinx.config import Config
 
-CATALOG = "smertehandboka"
-_ = get_translation(CATALOG)
 MAX_AUTHORS = 3
 PAGE_RANGE = re.compile(r"(\d+)\s*(?:-{1,2}|–)\s*(\d+)")
 
@@ -189,21 +186,7 @@ class VancouverStyle(BaseStyle):
     get_online_template = get_misc_template
 
 
-def load_catalog(app: Sphinx, config: Config) -> None:
-    """Load the ``smertehandboka`` catalogue of the page language from ``locale_dirs``.
-
-    Sphinx compiles catalogues only after extensions have been set up, and a catalogue is read
-    when it is added, so the .po file is compiled here first (the way Sphinx itself does it).
-    """
-    repository = CatalogRepository(app.srcdir, config.locale_dirs, config.language, config.source_encoding)
-    for catalog in repository.catalogs:
-        if catalog.domain == CATALOG and catalog.is_outdated():
-            catalog.write_mo(config.language, config.gettext_allow_fuzzy_translations)
-    for locale_dir in repository.locale_dirs:
-        app.add_message_catalog(CATALOG, locale_dir)
-
-
 def setup(app: Sphinx) -> dict[str, object]:
     pybtex.plugin.register_plugin("pybtex.style.formatting", "vancouver", VancouverStyle)
-    app.connect("config-inited", load_catalog)
+    app.setup_extension("project_catalog")
     return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}

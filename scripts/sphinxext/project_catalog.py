@@ -1,0 +1,39 @@
+"""The project's own message catalogue, ``smertehandboka``, for words our extensions write.
+
+Extensions translate with ``from project_catalog import _`` and load this extension with
+``app.setup_extension("project_catalog")``; the catalogue of the page language is read from
+``locale_dirs`` (``translations/<lang>/LC_MESSAGES/smertehandboka.po``).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from sphinx.locale import get_translation
+from sphinx.util.i18n import CatalogRepository
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+    from sphinx.config import Config
+
+CATALOG = "smertehandboka"
+_ = get_translation(CATALOG)
+
+
+def load_catalog(app: Sphinx, config: Config) -> None:
+    """Load the catalogue of the page language from ``locale_dirs``.
+
+    Sphinx compiles catalogues only after extensions have been set up, and a catalogue is read
+    when it is added, so the .po file is compiled here first (the way Sphinx itself does it).
+    """
+    repository = CatalogRepository(app.srcdir, config.locale_dirs, config.language, config.source_encoding)
+    for catalog in repository.catalogs:
+        if catalog.domain == CATALOG and catalog.is_outdated():
+            catalog.write_mo(config.language, config.gettext_allow_fuzzy_translations)
+    for locale_dir in repository.locale_dirs:
+        app.add_message_catalog(CATALOG, locale_dir)
+
+
+def setup(app: Sphinx) -> dict[str, object]:
+    app.connect("config-inited", load_catalog)
+    return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}
