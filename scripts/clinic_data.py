@@ -137,7 +137,8 @@ def _header_problems(path: Path, labels: list[str], schema: Schema) -> list[Prob
         if found != name:
             where = f"found {found!r}" if found is not None else "the header ends before it"
             if found in expected:
-                where += f" (the columns are out of order: {found!r} belongs at position {expected.index(found) + 1})"
+                belongs = expected.index(found) + 1
+                where += f" (the columns are out of order: {found!r} belongs at position {belongs})"
             return [Problem(path, 1, f"{name}: expected column {name!r} at position {position + 1}, {where}")]
     surplus = labels[len(expected)]
     return [Problem(path, 1, f"{surplus or '(blank)'}: surplus column at position {len(expected) + 1}")]
@@ -294,4 +295,3 @@ def vocabulary(path: Path, column: str) -> list[str]:
         if descriptor["name"] == column:
             return descriptor.get("constraints", {}).get("enum") or descriptor.get("x-vocabulary", [])
     raise KeyError(column)
-

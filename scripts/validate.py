@@ -8,8 +8,8 @@
 the sources (what ``make validate`` runs for the repository). ``clinics`` checks the clinic
 directory's CSV against its Table Schema (``clinics.schema.json`` beside it unless given).
 
-Every problem is printed as ``FILE:LINE: message`` (``FILE:LINE: column: message`` for CSV); the exit status is 1 when there is any
-problem and 0 when every file is clean. The tool only reads.
+Every problem is printed as ``FILE:LINE: message`` (``FILE:LINE: column: message`` for CSV);
+the exit status is 1 when there is any problem and 0 when every file is clean. The tool only reads.
 """
 
 from __future__ import annotations

@@ -60,7 +60,8 @@ def test_the_line_is_physical_after_a_cell_that_spans_lines(capsys):
     raw = (BAD / "error-after-multiline-cell.csv").read_text(encoding="utf-8").splitlines()
     assert raw[6].startswith("siv,")  # line 7 of the file is row 6: the "ous" row above spans two lines
     _status, lines = run(capsys, "clinics", "--schema", SCHEMA, BAD / "error-after-multiline-cell.csv")
-    assert lines == [f"{BAD / 'error-after-multiline-cell.csv'}:7: waiting_weeks: -3 is out of range: must be between 0 and 104"]
+    message = "waiting_weeks: -3 is out of range: must be between 0 and 104"
+    assert lines == [f"{BAD / 'error-after-multiline-cell.csv'}:7: {message}"]
 
 
 def test_a_missing_file_or_schema_is_a_problem_not_a_crash(capsys, tmp_path):
@@ -72,7 +73,7 @@ def test_a_missing_file_or_schema_is_a_problem_not_a_crash(capsys, tmp_path):
 
 
 def read_oracle():
-    with open(ORACLE, encoding="utf-8", newline="") as f:
+    with ORACLE.open(encoding="utf-8", newline="") as f:
         return list(csv.DictReader(f, delimiter="\t"))
 
 
@@ -84,7 +85,7 @@ def test_the_oracle_matches_the_source_where_the_source_is_at_hand():
 
 
 def test_the_data_holds_every_figure_of_the_source_table():
-    with open(DATA, encoding="utf-8", newline="") as f:
+    with DATA.open(encoding="utf-8", newline="") as f:
         data = {row["id"]: row for row in csv.DictReader(f)}
     oracle = read_oracle()
     assert {fact["id"] for fact in oracle} == set(data)  # every unit, and no other
@@ -99,5 +100,10 @@ def test_the_regions_and_the_four_regional_centres():
         per_region[clinic.region] = per_region.get(clinic.region, 0) + 1
     # The 2013 survey's 7, 4, 3 and 2 units, plus Sykehuset Innlandet (starting October 2014).
     assert per_region == {"Helse Sør-Øst": 8, "Helse Vest": 4, "Helse Midt-Norge": 3, "Helse Nord": 2}
-    assert sorted(c.hospital for c in clinics if c.regional_centre) == ["Helse Bergen", "OUS", "St. Olavs hospital", "UNN"]
+    assert sorted(c.hospital for c in clinics if c.regional_centre) == [
+        "Helse Bergen",
+        "OUS",
+        "St. Olavs hospital",
+        "UNN",
+    ]
     assert {c.waiting_month for c in clinics} == {(2014, 9)} and {c.activity_year for c in clinics} == {2012}

@@ -23,7 +23,7 @@ def nb_number(n):
 
 
 def units():
-    with open(ROOTS / "test-clinic-directory" / "units.csv", encoding="utf-8", newline="") as f:
+    with (ROOTS / "test-clinic-directory" / "units.csv").open(encoding="utf-8", newline="") as f:
         return list(csv.DictReader(f))
 
 
@@ -144,5 +144,7 @@ def test_bad_data_stops_the_build_before_anything_is_written(make_app, rootdir, 
     shutil.copytree(rootdir / "test-clinic-directory-bad", srcdir)
     with pytest.raises(SphinxError) as error:
         make_app("html", srcdir=srcdir).build()
-    assert f"{srcdir / 'units.csv'}:3: referrals: -300 is out of range: must be at least 0" in str(error.value)
+    assert f"{srcdir / 'units.csv'}:3: referrals: -300 is out of range: must be at least 0" in str(
+        error.value
+    )
     assert not list(srcdir.rglob("*.html"))

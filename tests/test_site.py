@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import csv
 import json
 import re
+from pathlib import Path
 
 import pytest
 import snowballstemmer
 from bs4 import BeautifulSoup
 from pypdf import PdfReader
 
+PROJECT = Path(__file__).resolve().parent.parent
 COMMENTARY = "commentary/nociplastic-pain.html"
 # The commentary's references in the order the text first cites them.
 CITATION_ORDER = [
@@ -305,12 +308,99 @@ def test_the_pdf_folder_holds_exactly_one_handbook_per_collection(site):
     ]
 
 
-def test_chapter_10_is_marked_as_a_placeholder_until_the_directory_exists(site):
-    page = BeautifulSoup(
+def clinic_rows() -> list[dict[str, str]]:
+    with (PROJECT / "source" / "clinics" / "clinics.csv").open(encoding="utf-8", newline="") as f:
+        return list(csv.DictReader(f))
+
+
+def nb_number(value: float) -> str:
+    """Norwegian figures, written independently of the extension: 10 300, 1849, 18,5."""
+    text = f"{value:,.1f}".removesuffix(".0")
+    if abs(value) < 10000:
+        text = text.replace(",", "")
+    return text.replace(",", "\u00a0").replace(".", ",")
+
+
+@pytest.fixture(scope="module")
+def clinic_page(site) -> BeautifulSoup:
+    return BeautifulSoup(
         (site.html() / "guideline" / "clinic-overview.html").read_text(encoding="utf-8"), "html.parser"
     )
-    marker = page.select_one(".admonition.placeholder")
-    assert marker and "Under arbeid" in marker.get_text()
+
+
+def test_chapter_10_has_one_row_per_unit_with_every_figure(clinic_page):
+    table = clinic_page.select_one("#guideline-table-clinics table")
+    rows = table.tbody.find_all("tr")
+    data = clinic_rows()
+    assert [row["id"] for row in rows] == [f"clinic-{c['id']}" for c in data]
+    assert not clinic_page.select(".admonition.placeholder")
+    for clinic, row in zip(data, rows, strict=True):
+        cells = {td["data-label"]: td.get_text() for td in row.find_all("td")}
+        for column, label in (
+            ("referrals", "Henvisninger behandlet i 2012"),
+            ("consultations", "Konsultasjoner i alt i 2012"),
+            ("waiting_weeks", "Ventetid i uker, september 2014"),
+            ("interdisciplinary_referrals", "Behandlet tverrfaglig i 2012"),
+        ):
+            if clinic[column]:
+                assert cells[label].endswith(nb_number(int(clinic[column]))), (clinic["id"], column)
+        if clinic["interdisciplinary_percent"]:
+            assert (
+                cells["Behandlet tverrfaglig i 2012"] == f"ca. {clinic['interdisciplinary_percent']}\u00a0%"
+            )
+        if clinic["interdisciplinary_text"]:
+            assert cells["Behandlet tverrfaglig i 2012"] == clinic["interdisciplinary_text"]
+        assert (cells["Regionalt smertesenter"] == "ja") == (clinic["regional_centre"] == "true")
+
+
+def test_chapter_10_summaries_equal_those_computed_from_the_csv(clinic_page):
+    rows = clinic_page.select_one("#guideline-table-clinic-regions").tbody.find_all("tr")
+    shown = {r.td.get_text(): [td.get_text() for td in r.find_all("td")[1:]] for r in rows}
+    data = clinic_rows()
+    for region in ("Helse Sør-Øst", "Helse Vest", "Helse Midt-Norge", "Helse Nord", "Hele landet"):
+        units = [c for c in data if region in (c["region"], "Hele landet")]
+        waiting = sorted(int(c["waiting_weeks"]) for c in units if c["waiting_weeks"])
+        middle = len(waiting) // 2
+        median = waiting[middle] if len(waiting) % 2 else (waiting[middle - 1] + waiting[middle]) / 2
+        assert shown[region] == [
+            str(len(units)),
+            str(sum(bool({"psykolog", "psykiater"} & set(c["staff"].split(";"))) for c in units)),
+            nb_number(sum(int(c["referrals"] or 0) for c in units)),
+            nb_number(sum(int(c["consultations"] or 0) for c in units)),
+            f"{nb_number(median)} ({len(waiting)} enheter)",
+        ], region
+
+
+def test_chapter_10_chart_is_drawn_from_the_data(site, clinic_page):
+    figure = clinic_page.select_one("#guideline-figure-clinic-waiting")
+    image = figure.find("img")
+    svg = (site.html() / "guideline" / image["src"]).read_text(encoding="utf-8")
+    timed = [c for c in clinic_rows() if c["waiting_weeks"]]
+    for clinic in timed:
+        assert f">{clinic['hospital']}<" in svg or clinic["hospital"] in svg
+    assert f"for {len(timed)} smerteenheter" in image["alt"]
+    numbers = clinic_page.select_one("#guideline-table-clinic-waiting").tbody.find_all("tr")
+    assert [r.find_all("td")[-1].get_text() for r in numbers] == [c["waiting_weeks"] for c in timed]
+
+
+def test_the_guideline_pdf_contains_the_directory(site):
+    reader = PdfReader(site.pdf() / "smertehandboka-veileder-nb.pdf")
+    pages = [squeeze(" ".join(page.extract_text().split())) for page in reader.pages]
+    start = next(
+        i for i, text in enumerate(pages) if squeeze("Offentlige smerteenheter i kartleggingen") in text
+    )
+    table = "".join(pages[start : start + 3])
+    for clinic in clinic_rows():
+        assert squeeze(clinic["hospital"]) in table, clinic["id"]
+        for column in ("referrals", "consultations", "waiting_weeks"):
+            if clinic[column]:
+                assert squeeze(nb_number(int(clinic[column])).replace("\u00a0", "")) in table, (
+                    clinic["id"],
+                    column,
+                )
+    assert squeeze("Henv. 2012") in table and squeeze("Forkortelser") in table
+    assert reader.pages[start].mediabox.width < reader.pages[start].mediabox.height  # the page is turned,
+    assert reader.pages[start].get("/Rotate") in (90, 270, -90)  # not the paper: pdflscape rotates it
 
 
 def test_guideline_chapters_have_their_own_reference_lists(site):

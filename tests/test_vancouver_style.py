@@ -4,6 +4,7 @@ import pytest
 from pybtex.database import Person, parse_string
 from pybtex.plugin import find_plugin
 from sphinx import locale
+
 from project_catalog import CATALOG
 from vancouver_style import VancouverStyle, abbreviate_page_range, vancouver_name
 

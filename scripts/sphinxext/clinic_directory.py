@@ -33,7 +33,7 @@ import sys
 from collections.abc import Sequence
 from dataclasses import asdict
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from docutils import nodes
 from docutils.parsers.rst import directives
@@ -47,7 +47,7 @@ from number_format import format_month, format_number, format_percent
 from project_catalog import _
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from clinic_data import Clinic, check_clinics, read_clinics, schema_path  # noqa: E402
+from clinic_data import Clinic, check_clinics, read_clinics, schema_path
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -148,7 +148,9 @@ def single(values: Sequence[Any], what: str, location: Any) -> Any:
     """The one date all figures of a column refer to (a header names it)."""
     distinct = sorted(set(values))
     if len(distinct) > 1:
-        warn("the %s differs between rows (%s); the header shows the first", what, distinct, location=location)
+        warn(
+            "the %s differs between rows (%s); the header shows the first", what, distinct, location=location
+        )
     return distinct[0]
 
 
@@ -280,7 +282,7 @@ class ClinicDirective(SphinxDirective):
     has_content = False
     required_arguments = 1
     final_argument_whitespace = True
-    option_spec = {"name": directives.unchanged, "class": directives.class_option}
+    option_spec: ClassVar[dict[str, Any]] = {"name": directives.unchanged, "class": directives.class_option}
 
     def clinics(self) -> tuple[Clinic, ...]:
         self.env.note_dependency(str(data_path(self.env.srcdir, self.config)))
@@ -288,7 +290,7 @@ class ClinicDirective(SphinxDirective):
         return load(self.env.srcdir, self.config)
 
     def caption(self) -> nodes.caption:
-        text_nodes, messages = self.state.inline_text(self.arguments[0], self.lineno)
+        text_nodes, _messages = self.state.inline_text(self.arguments[0], self.lineno)
         caption = nodes.caption(self.arguments[0], "", *text_nodes)
         caption.source, caption.line = self.get_source_info()
         return caption
@@ -336,7 +338,9 @@ class ClinicSummaryDirective(ClinicDirective):
         clinics = self.clinics()
         language = self.config.language
         year = single([c.activity_year for c in clinics], "activity year", self.get_location())
-        month = format_month(*single([c.waiting_month for c in clinics], "month", self.get_location()), language)
+        month = format_month(
+            *single([c.waiting_month for c in clinics], "month", self.get_location()), language
+        )
         header = [
             str(_("Helseregion")),
             str(_("Enheter")),
@@ -373,16 +377,26 @@ class ClinicSummaryDirective(ClinicDirective):
 
 
 class ClinicWaitingChartDirective(ClinicDirective):
-    option_spec = {**ClinicDirective.option_spec, "table-name": directives.unchanged}
+    option_spec: ClassVar[dict[str, Any]] = {
+        **ClinicDirective.option_spec,
+        "table-name": directives.unchanged,
+    }
 
     def run(self) -> list[nodes.Node]:
         clinics = self.clinics()
         language = self.config.language
-        month = format_month(*single([c.waiting_month for c in clinics], "month", self.get_location()), language)
+        month = format_month(
+            *single([c.waiting_month for c in clinics], "month", self.get_location()), language
+        )
         with_time = [c for c in clinics if c.waiting_weeks is not None]
         without = [c for c in clinics if c.waiting_weeks is None]
         bars = [
-            Bar(label(REGIONS, c.region), c.hospital, c.waiting_weeks, format_number(c.waiting_weeks, language))
+            Bar(
+                label(REGIONS, c.region),
+                c.hospital,
+                c.waiting_weeks,
+                format_number(c.waiting_weeks, language),
+            )
             for c in with_time
         ]
         shortest = min(c.waiting_weeks for c in with_time)
@@ -405,7 +419,9 @@ class ClinicWaitingChartDirective(ClinicDirective):
             bars=[asdict(bar) for bar in bars],
             alt=alt,
             xlabel=str(_("Ventetid i uker, {month}")).format(month=month),
-            filename=nodes.make_id(self.options.get("name") or f"clinic-waiting-{self.env.docname}-{self.lineno}"),
+            filename=nodes.make_id(
+                self.options.get("name") or f"clinic-waiting-{self.env.docname}-{self.lineno}"
+            ),
         )
         figure = nodes.figure(classes=["clinic-chart"])
         self.set_source_info(figure)
@@ -413,10 +429,17 @@ class ClinicWaitingChartDirective(ClinicDirective):
         figure += self.caption()
         self.add_name(figure)
         rows = [
-            [c.hospital, label(REGIONS, c.region), format_number(c.waiting_weeks, language)] for c in with_time
+            [c.hospital, label(REGIONS, c.region), format_number(c.waiting_weeks, language)]
+            for c in with_time
         ]
-        header = [str(_("Enhet")), str(_("Helseregion")), str(_("Ventetid i uker, {month}")).format(month=month)]
-        caption = nodes.caption("", str(_("Tallene i figuren: ventetid per enhet, {month}")).format(month=month))
+        header = [
+            str(_("Enhet")),
+            str(_("Helseregion")),
+            str(_("Ventetid i uker, {month}")).format(month=month),
+        ]
+        caption = nodes.caption(
+            "", str(_("Tallene i figuren: ventetid per enhet, {month}")).format(month=month)
+        )
         caption.source, caption.line = self.get_source_info()
         data = docutils_table(caption, header, rows, numeric=[2])
         if "table-name" in self.options:
@@ -452,23 +475,32 @@ def visit_directory_html(self: HTML5Translator, node: clinic_directory) -> None:
     out.append(f'<div class="clinic-directory"{_attributes(id=table_id)}>')
     out.append(controls_html(table_id, heads, clinics))
     out.append(
-        f'<div class="clinic-directory-scroll" role="region" tabindex="0"{_attributes(aria_labelledby=caption_id)}>'
+        '<div class="clinic-directory-scroll" role="region" tabindex="0"'
+        f"{_attributes(aria_labelledby=caption_id)}>"
     )
     out.append('<table class="clinic-directory-table" role="table">')  # roles: phones show rows as cards
-    out.append(f'<caption{_attributes(id=caption_id)}>')
+    out.append(f"<caption{_attributes(id=caption_id)}>")
     self.add_fignumber(node)
     out.append(f'<span class="caption-text">{html.escape(node[0].astext())}</span></caption>')
     out.append("<thead><tr>")
     for column in heads:
         kind = "number" if column.get("number") else "text"
         out.append(
-            f'<th scope="col"{_attributes(data_key=column["key"], data_type=kind)}>{html.escape(str(column["head"]))}</th>'
+            f'<th scope="col"{_attributes(data_key=column["key"], data_type=kind)}>'
+            f"{html.escape(str(column['head']))}</th>"
         )
     out.append("</tr></thead><tbody>")
     for clinic in clinics:
         row = cells(clinic, language)
         out.append(
-            f"<tr{_attributes(id=f'clinic-{clinic.id}', role='row', data_region=clinic.region, data_staff=' '.join(clinic.staff))}>"
+            "<tr"
+            + _attributes(
+                id=f"clinic-{clinic.id}",
+                role="row",
+                data_region=clinic.region,
+                data_staff=" ".join(clinic.staff),
+            )
+            + ">"
         )
         for column in heads:
             text, sort = row[column["key"]]
@@ -477,7 +509,11 @@ def visit_directory_html(self: HTML5Translator, node: clinic_directory) -> None:
             classes = "number" if column.get("number") else None
             sort_value = None if sort is None else sort if isinstance(sort, str) else f"{sort:g}"
             out.append(
-                f"<{tag}{_attributes(scope=scope, role=role, class_=classes, data_label=column['head'], data_sort=sort_value)}>"
+                f"<{tag}"
+                + _attributes(
+                    scope=scope, role=role, class_=classes, data_label=column["head"], data_sort=sort_value
+                )
+                + ">"
                 f"{html.escape(text)}</{tag}>"
             )
         out.append("</tr>")
@@ -491,10 +527,13 @@ def controls_html(table_id: str, heads: Sequence[dict[str, Any]], clinics: Seque
     staff = [s for s in STAFF if any(s in c.staff for c in clinics)]
 
     def select(name: str, text: str, options: list[tuple[str, str]]) -> str:
-        items = "".join(f"<option{_attributes(value=value)}>{html.escape(label)}</option>" for value, label in options)
+        items = "".join(
+            f"<option{_attributes(value=value)}>{html.escape(label)}</option>" for value, label in options
+        )
         control = f"{table_id}-{name}"
         return (
-            f'<div class="clinic-directory-control"><label{_attributes(for_=control)}>{html.escape(text)}</label>'
+            '<div class="clinic-directory-control">'
+            f"<label{_attributes(for_=control)}>{html.escape(text)}</label>"
             f"<select{_attributes(id=control, data_control=name)}>{items}</select></div>"
         )
 
@@ -514,8 +553,16 @@ def controls_html(table_id: str, heads: Sequence[dict[str, Any]], clinics: Seque
             data_source_order=str(_("Vist i kildens rekkefølge.")),
         )
         + ">"
-        + select("region", str(_("Helseregion")), [("", str(_("Alle regioner")))] + [(r, label(REGIONS, r)) for r in regions])
-        + select("staff", str(_("Yrkesgruppe")), [("", str(_("Alle yrkesgrupper")))] + [(s, label(STAFF, s)) for s in staff])
+        + select(
+            "region",
+            str(_("Helseregion")),
+            [("", str(_("Alle regioner")))] + [(r, label(REGIONS, r)) for r in regions],
+        )
+        + select(
+            "staff",
+            str(_("Yrkesgruppe")),
+            [("", str(_("Alle yrkesgrupper")))] + [(s, label(STAFF, s)) for s in staff],
+        )
         + select("sort", str(_("Sorter etter")), sort_options)
         + '<p class="clinic-directory-status" role="status" aria-live="polite"></p>'
         + "</form>"
@@ -527,7 +574,9 @@ def visit_chart_html(self: HTML5Translator, node: clinic_chart) -> None:
     name = f"{node['filename']}.svg"
     grouped_bars([Bar(**bar) for bar in node["bars"]], node["xlabel"], images / name)
     self.body.append(
-        f'<img class="clinic-chart-image"{_attributes(src=f"{self.builder.imgpath}/{name}", alt=node["alt"])}>'
+        '<img class="clinic-chart-image"'
+        + _attributes(src=f"{self.builder.imgpath}/{name}", alt=node["alt"])
+        + ">"
     )
     raise nodes.SkipNode
 
@@ -556,26 +605,32 @@ def visit_directory_latex(self: LaTeXTranslator, node: clinic_directory) -> None
         % widths[c["key"]]
         for c in shown
     )
-    header = " & ".join(r"\textbf{%s}" % latex_escape(str(c["short"])) for c in shown) + r"\\"
+    header = " & ".join(rf"\textbf{{{latex_escape(str(c['short']))}}}" for c in shown) + r"\\"
     out = self.body
     out.append("\n\\begin{landscape}\n\\begingroup\\footnotesize\\setlength{\\tabcolsep}{3pt}\n")
     out.append(f"\\begin{{longtable}}{{{spec}}}\n")
     out.append(f"\\caption{{{latex_escape(node[0].astext())}}}{self.hypertarget_to(node)}\\\\\n")
     out.append(f"\\hline\n{header}\n\\hline\n\\endfirsthead\n")
     continued = latex_escape(str(_("fortsatt")))
-    out.append(f"\\multicolumn{{{len(shown)}}}{{l}}{{\\textit{{({continued})}}}}\\\\\n\\hline\n{header}\n\\hline\n")
+    out.append(
+        f"\\multicolumn{{{len(shown)}}}{{l}}{{\\textit{{({continued})}}}}\\\\\n\\hline\n{header}\n\\hline\n"
+    )
     out.append("\\endhead\n\\hline\n\\endfoot\n")
     for region in REGIONS:
         members = [c for c in clinics if c.region == region]
         if not members:
             continue
-        out.append(f"\\multicolumn{{{len(shown)}}}{{l}}{{\\textbf{{{latex_escape(label(REGIONS, region))}}}}}\\\\*\n")
+        out.append(
+            f"\\multicolumn{{{len(shown)}}}{{l}}{{\\textbf{{{latex_escape(label(REGIONS, region))}}}}}\\\\*\n"
+        )
         for clinic in members:
             row = cells(clinic, language)
             out.append(" & ".join(latex_escape(row[c["key"]][0]) for c in shown) + "\\\\\n")
     out.append("\\end{longtable}\n")
     legend = "; ".join(
-        f"\\textbf{{{latex_escape(str(c['short']))}}}: {latex_escape(str(c['head']))}" for c in shown if c.get("legend")
+        f"\\textbf{{{latex_escape(str(c['short']))}}}: {latex_escape(str(c['head']))}"
+        for c in shown
+        if c.get("legend")
     )
     out.append(f"\\par\\noindent {latex_escape(str(_('Forkortelser')))}: {legend}.\\par\n")
     out.append("\\endgroup\n\\end{landscape}\n")
