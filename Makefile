@@ -26,7 +26,7 @@ BROWSER_PACKAGES := chromium chromium-driver
 LATEXMKOPTS  := -interaction=nonstopmode -halt-on-error -file-line-error
 
 .DEFAULT_GOAL := site
-.PHONY: help site html pdf validate test lint livehtml serve venv tex browser clean requirements
+.PHONY: help site html pdf validate test lint livehtml serve venv tex browser pot clean requirements
 
 help: ## Show this list of targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-z-]+:.*## / {printf "  make %-13s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -107,6 +107,10 @@ browser: ## Install Debian's Chromium and its WebDriver for the browser tests wh
 	  echo "  sudo apt-get install --no-install-recommends $(BROWSER_PACKAGES)"; \
 	  exit 1; \
 	fi
+
+pot: venv ## Extract the extensions' translatable words into translations/smertehandboka.pot
+	$(BIN)/pybabel --quiet extract --no-default-keywords -k _ --no-location --sort-output --omit-header \
+	  -o translations/smertehandboka.pot scripts/sphinxext
 
 requirements: venv ## Recompile requirements.txt from requirements.in (after changing a dependency)
 	$(BIN)/pip-compile --quiet --strip-extras --allow-unsafe --no-header --no-annotate \

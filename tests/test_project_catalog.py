@@ -1,0 +1,19 @@
+"""The extensions' translatable words: translations/smertehandboka.pot is complete and current."""
+
+import subprocess
+import sys
+from pathlib import Path
+
+PROJECT = Path(__file__).resolve().parent.parent
+POT = PROJECT / "translations" / "smertehandboka.pot"
+
+
+def test_the_committed_template_lists_every_translatable_word(tmp_path):
+    fresh = tmp_path / "fresh.pot"
+    command = [sys.executable, "-m", "babel.messages.frontend", "--quiet", "extract"]
+    options = ["--no-default-keywords", "-k", "_", "--no-location", "--sort-output", "--omit-header"]
+    subprocess.run([*command, *options, "-o", fresh, PROJECT / "scripts" / "sphinxext"], check=True)
+    assert POT.read_text(encoding="utf-8") == fresh.read_text(encoding="utf-8"), "run `make pot`"
+    words = ("Helseregion", "psykolog", "Ingen drift i 2012", "Viser {shown} av {total} enheter.", "et al.")
+    for word in words:
+        assert f'msgid "{word}"' in POT.read_text(encoding="utf-8")
