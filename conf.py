@@ -80,5 +80,6 @@ pdf_handbooks = [
         "title": "Tverrfaglige smerteklinikker",
         "class": "manual",
     },
+    {"start": "education/index", "slug": "undervisning", "title": "Undervisning om langvarig smerte"},
     {"start": "commentary/index", "slug": "kommentar", "title": "Nociplastisk smerte"},
 ]
