@@ -21,7 +21,7 @@ locale_dirs = ["../translations"]
 gettext_compact = False
 
 extensions = [
-    "sphinx.ext.graphviz",
+    "translatable_graphviz",  # sphinx.ext.graphviz, with labels and alt text in the gettext catalogues
     "myst_parser",
     "sphinx_design",
     "sphinxcontrib.bibtex",
@@ -32,6 +32,7 @@ extensions = [
     "accessible_citations",
     "recommendations",
     "clinic_directory",
+    "page_charts",
 ]
 
 nitpicky = True

@@ -304,6 +304,7 @@ def test_the_biopsychosocial_figure_is_drawn_with_alt_text_and_caption(site):
 def test_the_pdf_folder_holds_exactly_one_handbook_per_collection(site):
     assert sorted(p.name for p in site.pdf().iterdir()) == [
         "smertehandboka-kommentar-nb.pdf",
+        "smertehandboka-undervisning-nb.pdf",
         "smertehandboka-veileder-nb.pdf",
     ]
 

@@ -6,6 +6,7 @@ and SVG text stays text (searchable, sharp, translatable) instead of being turne
 
 from __future__ import annotations
 
+import textwrap
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -46,9 +47,12 @@ def grouped_bars(bars: Sequence[Bar], xlabel: str, path: Path) -> Path:
     groups = list(dict.fromkeys(bar.group for bar in bars))
     rows: list[tuple[str, Bar | None]] = []
     for group in groups:
-        rows.append((group, None))
+        if group:  # an unnamed group has no heading
+            rows.append((group, None))
         rows.extend((group, bar) for bar in bars if bar.group == group)
-    height = 0.8 + 0.26 * len(rows)
+    wrapped = {id(bar): textwrap.fill(bar.label, 32) for _group, bar in rows if bar is not None}
+    lines = sum(wrapped[id(bar)].count("\n") + 1 if bar else 1 for _group, bar in rows)
+    height = 0.9 + 0.26 * lines
     with matplotlib.rc_context(_style()):
         figure = Figure(figsize=(6.4, height), layout="constrained")
         axes = figure.add_subplot()
@@ -59,7 +63,7 @@ def grouped_bars(bars: Sequence[Bar], xlabel: str, path: Path) -> Path:
             if bar is None:
                 labels.append(group)
                 continue
-            labels.append(bar.label)
+            labels.append(wrapped[id(bar)])
             axes.barh(position, bar.value, height=0.7, color=colour)
             axes.text(bar.value + top * 0.01, position, bar.value_label, va="center", fontsize=9)
         axes.set_yticks(range(len(rows)), labels)
@@ -74,6 +78,39 @@ def grouped_bars(bars: Sequence[Bar], xlabel: str, path: Path) -> Path:
         axes.set_axisbelow(True)
         for side in ("top", "right", "left"):
             axes.spines[side].set_visible(False)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        figure.savefig(path, metadata={"Date": None} if path.suffix == ".svg" else {"CreationDate": None})
+    return path
+
+
+LINE_STYLES = ("-", "--", ":", "-.")
+
+
+def sketch_lines(series: Sequence[tuple[str, Sequence[float]]], path: Path) -> Path:
+    """Schematic curves without values: arrows for the axes, each curve labelled at its end.
+
+    For shapes a source describes in words (activity over time); nothing here is a measurement,
+    so the axes carry no ticks and no numbers.
+    """
+    with matplotlib.rc_context(_style()):
+        figure = Figure(figsize=(6.4, 3.2), layout="constrained")
+        axes = figure.add_subplot()
+        top = max(max(values) for _label, values in series)
+        for index, (label, values) in enumerate(series):
+            colour = GROUP_COLOURS[index % len(GROUP_COLOURS)]
+            style = LINE_STYLES[index % len(LINE_STYLES)]
+            xs = range(len(values))
+            axes.plot(xs, values, color=colour, linestyle=style, linewidth=2.2)
+            axes.text(len(values) - 1 + 0.2, values[-1], label, color=colour, va="center", fontweight="bold")
+        longest = max(len(values) for _label, values in series)
+        axes.set_xlim(0, longest - 1 + longest * 0.35)
+        axes.set_ylim(0, top * 1.15)
+        axes.set_xticks([])
+        axes.set_yticks([])
+        for side in ("top", "right"):
+            axes.spines[side].set_visible(False)
+        axes.plot(1, 0, ">k", transform=axes.get_yaxis_transform(), clip_on=False)
+        axes.plot(0, 1, "^k", transform=axes.get_xaxis_transform(), clip_on=False)
         path.parent.mkdir(parents=True, exist_ok=True)
         figure.savefig(path, metadata={"Date": None} if path.suffix == ".svg" else {"CreationDate": None})
     return path
