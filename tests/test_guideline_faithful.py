@@ -10,6 +10,8 @@ sub-sections) and four artefacts of the extract are not figures.
 import re
 from pathlib import Path
 
+from figures import normalise
+
 PROJECT = Path(__file__).resolve().parent.parent
 SOURCE = PROJECT.parent / "shared" / "seeds" / "004_5791192ebf6bcd66.txt"
 ORACLE = Path(__file__).parent / "data" / "guideline-figures.tsv"
@@ -20,10 +22,6 @@ NOT_FIGURES = {
     "65": "the page range 555-65, written out in full in references/guideline.bib",
     "73": "the page range 1368-73, written out in full in references/guideline.bib",
 }
-
-
-def normalise(text: str) -> str:
-    return re.sub(r"(?<=\d)[ \u00a0](?=\d{3}\b)", "", text).replace(",", ".")
 
 
 def figures_in_source(text: str) -> list[tuple[int, str]]:

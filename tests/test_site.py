@@ -414,3 +414,72 @@ def test_guideline_chapters_have_their_own_reference_lists(site):
         e.startswith("Gureje O, Von Korff M et al. The relation between multiple pains") for e in entries
     )
     assert all("Kosek" not in e for e in entries)  # only what this chapter cites
+
+
+EDUCATION_FIGURES = {
+    "education-figure-alarm-model": "course/alarm-system.html",
+    "education-figure-fear-avoidance": "course/explanatory-models.html",
+    "education-figure-boom-bust": "course/explanatory-models.html",
+    "education-figure-cup-model": "course/explanatory-models.html",
+    "education-figure-change-steps": "course/change-process.html",
+    "education-figure-neuropathic-algorithm": "neuropathic/treatment.html",
+    "education-figure-opioid-trend": "perspective/opioids.html",
+}
+
+
+@pytest.mark.parametrize("name", sorted(EDUCATION_FIGURES))
+def test_education_figures_are_drawn_with_alt_text_in_html_and_pdf(site, name):
+    page_path = site.html() / "education" / EDUCATION_FIGURES[name]
+    page = BeautifulSoup(page_path.read_text(encoding="utf-8"), "html.parser")
+    figure = page.select_one(f"#{name}")
+    caption = figure.select_one("figcaption").get_text(" ", strip=True)
+    assert caption.startswith("Fig.")
+    drawing = figure.select_one("object.graphviz, img")
+    if drawing.name == "object":
+        data, alt = drawing["data"], drawing.get_text(strip=True)
+    else:
+        data, alt = drawing["src"], drawing["alt"]
+    assert len(alt) > 30, "alt text must describe the figure"
+    svg = (page_path.parent / data).read_text(encoding="utf-8")
+    assert svg.lstrip().startswith(("<?xml", "<svg")) and "<text" in svg
+    text = squeeze(pdf_text(PdfReader(site.pdf() / "smertehandboka-undervisning-nb.pdf")))
+    title = caption.split(" ", 2)[2]
+    assert squeeze(title[:40]) in text
+
+
+def test_every_education_table_is_a_real_numbered_table(site):
+    tables = 0
+    for page_path in (site.html() / "education").rglob("*.html"):
+        page = BeautifulSoup(page_path.read_text(encoding="utf-8"), "html.parser")
+        for table in page.select("article table"):
+            tables += 1
+            assert table.caption and table.caption.select_one(".caption-number"), page_path
+            assert table.thead and table.thead.find("th"), page_path
+    assert tables >= 10
+    for source in (PROJECT / "source" / "education").rglob("*.md"):
+        assert "CHART:" not in source.read_text(encoding="utf-8"), source  # no placeholder left
+
+
+def test_the_education_material_links_to_the_guideline_commentary_and_glossary(site):
+    links = set()
+    for page_path in (site.html() / "education").rglob("*.html"):
+        page = BeautifulSoup(page_path.read_text(encoding="utf-8"), "html.parser")
+        links |= {
+            a["href"].split("#")[0].split("/")[-2:][0] for a in page.select("article a.reference.internal")
+        }
+        links |= {"glossary" for a in page.select('article a[href*="glossary.html#term-"]')}
+    assert {"guideline", "commentary", "glossary"} <= links
+
+
+def test_the_education_handbook(site):
+    reader = PdfReader(site.pdf() / "smertehandboka-undervisning-nb.pdf")
+    assert reader.metadata.title == "Undervisning om langvarig smerte"
+    text = squeeze(pdf_text(reader))
+    for expected in (
+        "Pasientundervisning",
+        "Et nytt perspektiv på langvarig smerte",
+        "Nevropatisk smerte",
+        "561917",
+        "Borchgrevink",
+    ):
+        assert squeeze(expected) in text
