@@ -77,11 +77,13 @@ def read_oracle():
         return list(csv.DictReader(f, delimiter="\t"))
 
 
-@pytest.mark.skipif(not SOURCE.is_file(), reason="the source extract is not beside the project")
 def test_the_oracle_matches_the_source_where_the_source_is_at_hand():
-    lines = SOURCE.read_text(encoding="utf-8").splitlines()
-    for fact in read_oracle():
-        assert fact["source_text"] in lines[int(fact["source_line"]) - 1], fact
+    oracle = read_oracle()
+    assert len(oracle) > 60
+    if SOURCE.is_file():  # in the workspace the source sits beside the project
+        lines = SOURCE.read_text(encoding="utf-8").splitlines()
+        for fact in oracle:
+            assert fact["source_text"] in lines[int(fact["source_line"]) - 1], fact
 
 
 def test_the_data_holds_every_figure_of_the_source_table():
