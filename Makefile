@@ -97,7 +97,7 @@ tex: ## Install TeX Live and Graphviz from Debian's packages when missing
 	  exit 1; \
 	fi
 
-browser: ## Install Debian's Chromium and its WebDriver for the browser tests when missing
+browser: venv ## Install Chromium, its WebDriver and axe-core for the browser tests when missing
 	@if command -v chromium >/dev/null && command -v chromedriver >/dev/null; then :; \
 	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
 	  echo "== Installing Chromium for the browser tests: $(BROWSER_PACKAGES)"; \
@@ -107,6 +107,7 @@ browser: ## Install Debian's Chromium and its WebDriver for the browser tests wh
 	  echo "  sudo apt-get install --no-install-recommends $(BROWSER_PACKAGES)"; \
 	  exit 1; \
 	fi
+	@$(BIN)/python scripts/fetch_axe_core.py $(VENV)/share/axe-core/axe.min.js
 
 pot: venv ## Extract the extensions' translatable words into translations/smertehandboka.pot
 	$(BIN)/pybabel --quiet extract --no-default-keywords -k _ --no-location --sort-output --omit-header \

@@ -33,6 +33,7 @@ extensions = [
     "recommendations",
     "clinic_directory",
     "page_charts",
+    "sidebar_toggles",
 ]
 
 nitpicky = True

@@ -12,6 +12,7 @@ import http.server
 import json
 import shutil
 import socket
+import sys
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -173,3 +174,34 @@ def test_the_page_makes_no_third_party_requests(page, server):
     assert urls, "no requests were logged"
     outside = [url for url in urls if not url.startswith((server, "data:"))]
     assert outside == []
+
+
+AXE = Path(sys.prefix) / "share" / "axe-core" / "axe.min.js"  # `make browser` fetches it
+WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+CHECKED_PAGES = [
+    "index.html",
+    PAGE,
+    "guideline/interdisciplinary-clinics.html",
+    "guideline/recommendations.html",
+    "commentary/nociplastic-pain.html",
+    "education/index.html",
+    "education/course/explanatory-models.html",
+    "education/perspective/opioids.html",
+    "education/neuropathic/treatment.html",
+]
+
+
+@pytest.mark.parametrize("path", CHECKED_PAGES)
+def test_axe_finds_no_wcag_violations_in_light_or_dark_mode(browser, server, path):
+    assert AXE.is_file(), "axe-core is missing: `make browser` fetches it"
+    browser.set_window_size(1400, 1000)
+    browser.get(f"{server}/{path}")
+    browser.execute_script(AXE.read_text(encoding="utf-8"))
+    for mode in ("light", "dark"):
+        browser.execute_script(f"document.documentElement.dataset.theme = '{mode}'")
+        violations = browser.execute_async_script(
+            "const done = arguments[arguments.length - 1];"
+            f"axe.run(document, {{runOnly: {{type: 'tag', values: {json.dumps(WCAG)}}}}})"
+            ".then(r => done(r.violations.map(v => v.id + ': ' + v.nodes[0].html.slice(0, 100))));"
+        )
+        assert violations == [], f"{path} ({mode})"

@@ -10,6 +10,7 @@ after normalising Norwegian and Danish formatting.
 from pathlib import Path
 
 import pytest
+
 from figures import numbers
 
 PROJECT = Path(__file__).resolve().parent.parent

@@ -27,6 +27,7 @@ def test_translated_labels_are_drawn(app, warning):
     assert ">Smerte<" not in svg
     assert ">fører til<" in svg  # untranslated labels stay as written
     assert "Two boxes: pain leads to fear." in element.get_text()
+    assert element["role"] == "img" and element["aria-label"] == "Two boxes: pain leads to fear."
 
 
 @pytest.mark.sphinx("html", testroot="translatable-graphviz", freshenv=True)

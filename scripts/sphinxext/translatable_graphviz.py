@@ -5,14 +5,19 @@ it. This transform turns each graphviz node into a translatable one before Sphin
 translates a page's messages: every ``label="…"`` (also ``xlabel``, ``headlabel``, ``taillabel``)
 and the ``:alt:`` text become messages of the page's catalogue, and their translations are put
 back into the dot source. Write the visible text of a figure in labels, never in node ids.
+
+On the web the SVG is an ``<object>``; it also gets ``role="img"`` and the alt text as its
+accessible name (Sphinx puts the alt text only in the fallback content, which axe reports).
 """
 
 from __future__ import annotations
 
+import html
 import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
+from docutils import nodes
 from sphinx import addnodes
 from sphinx.ext import graphviz as sphinx_graphviz
 from sphinx.transforms import SphinxTransform
@@ -64,11 +69,26 @@ class MakeGraphvizTranslatable(SphinxTransform):
                 node.replace_self(translatable_graphviz(node.rawsource, *node.children, **node.attributes))
 
 
+def html_visit(self: Any, node: translatable_graphviz) -> None:
+    start = len(self.body)
+    try:
+        sphinx_graphviz.html_visit_graphviz(self, node)
+    except nodes.SkipNode:
+        if node.get("alt"):
+            name = html.escape(node["alt"])
+            for index in range(start, len(self.body)):
+                if "<object " in self.body[index]:
+                    self.body[index] = self.body[index].replace(
+                        "<object ", f'<object role="img" aria-label="{name}" ', 1
+                    )
+        raise
+
+
 def setup(app: Sphinx) -> dict[str, object]:
     app.setup_extension("sphinx.ext.graphviz")
     app.add_node(
         translatable_graphviz,
-        html=(sphinx_graphviz.html_visit_graphviz, None),
+        html=(html_visit, None),
         latex=(sphinx_graphviz.latex_visit_graphviz, None),
         texinfo=(sphinx_graphviz.texinfo_visit_graphviz, None),
         text=(sphinx_graphviz.text_visit_graphviz, None),
