@@ -25,6 +25,19 @@ TEX_PACKAGES := latexmk texlive-xetex texlive-latex-recommended texlive-latex-ex
 BROWSER_PACKAGES := chromium chromium-driver
 LATEXMKOPTS  := -interaction=nonstopmode -halt-on-error -file-line-error
 
+# $(call apt-install,WHAT,PACKAGES): install Debian packages as root; otherwise print the
+# apt-get line to run and fail. One shell statement, for use inside a recipe's `if`.
+define apt-install
+if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	  echo "== Installing $(1): $(2)"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $(2); \
+	else \
+	  echo "$(1) missing. Install with:"; \
+	  echo "  sudo apt-get install --no-install-recommends $(2)"; \
+	  exit 1; \
+	fi
+endef
+
 .DEFAULT_GOAL := site
 .PHONY: help site html pdf validate test lint livehtml serve venv tex browser pot clean requirements
 
@@ -88,25 +101,11 @@ $(VENV)/.installed: requirements.txt
 tex: ## Install TeX Live and Graphviz from Debian's packages when missing
 	@if command -v latexmk >/dev/null && command -v xelatex >/dev/null && command -v dot >/dev/null \
 	    && fc-list | grep -q "TeX Gyre Pagella" && fc-list | grep -q FreeMono; then :; \
-	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
-	  echo "== Installing TeX Live and Graphviz: $(TEX_PACKAGES)"; \
-	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $(TEX_PACKAGES); \
-	else \
-	  echo "The build needs TeX Live and Graphviz. Install them with:"; \
-	  echo "  sudo apt-get install --no-install-recommends $(TEX_PACKAGES)"; \
-	  exit 1; \
-	fi
+	else $(call apt-install,TeX Live and Graphviz,$(TEX_PACKAGES)); fi
 
 browser: venv ## Install Chromium, its WebDriver and axe-core for the browser tests when missing
 	@if command -v chromium >/dev/null && command -v chromedriver >/dev/null; then :; \
-	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
-	  echo "== Installing Chromium for the browser tests: $(BROWSER_PACKAGES)"; \
-	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $(BROWSER_PACKAGES); \
-	else \
-	  echo "The browser tests need Chromium and its driver. Install them with:"; \
-	  echo "  sudo apt-get install --no-install-recommends $(BROWSER_PACKAGES)"; \
-	  exit 1; \
-	fi
+	else $(call apt-install,Chromium and its WebDriver,$(BROWSER_PACKAGES)); fi
 	@$(BIN)/python scripts/fetch_axe_core.py $(VENV)/share/axe-core/axe.min.js
 
 pot: venv ## Extract the extensions' translatable words into translations/smertehandboka.pot

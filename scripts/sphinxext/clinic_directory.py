@@ -44,6 +44,7 @@ from sphinx.util.texescape import escape as latex_escape
 
 from charts import Bar, grouped_bars
 from number_format import format_month, format_number, format_percent
+from page_charts import html_image, latex_image
 from project_catalog import _
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -569,15 +570,13 @@ def controls_html(table_id: str, heads: Sequence[dict[str, Any]], clinics: Seque
     )
 
 
+def draw_chart(node: clinic_chart, path: Path) -> bool:
+    grouped_bars([Bar(**bar) for bar in node["bars"]], node["xlabel"], path)
+    return True
+
+
 def visit_chart_html(self: HTML5Translator, node: clinic_chart) -> None:
-    images = Path(self.builder.outdir, self.builder.imagedir)
-    name = f"{node['filename']}.svg"
-    grouped_bars([Bar(**bar) for bar in node["bars"]], node["xlabel"], images / name)
-    self.body.append(
-        '<img class="clinic-chart-image"'
-        + _attributes(src=f"{self.builder.imgpath}/{name}", alt=node["alt"])
-        + ">"
-    )
+    html_image(self, node["filename"], node["alt"], "page-chart-image", lambda path: draw_chart(node, path))
     raise nodes.SkipNode
 
 
@@ -638,9 +637,7 @@ def visit_directory_latex(self: LaTeXTranslator, node: clinic_directory) -> None
 
 
 def visit_chart_latex(self: LaTeXTranslator, node: clinic_chart) -> None:
-    name = f"{node['filename']}.pdf"
-    grouped_bars([Bar(**bar) for bar in node["bars"]], node["xlabel"], Path(self.builder.outdir) / name)
-    self.body.append(f"\n\\sphinxincludegraphics[width=\\linewidth]{{{name}}}\n")
+    latex_image(self, node["filename"], lambda path: draw_chart(node, path))
     raise nodes.SkipNode
 
 

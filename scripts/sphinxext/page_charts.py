@@ -33,6 +33,7 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -185,18 +186,30 @@ def draw(translator: Any, node: page_chart, path: Path) -> bool:
     return True
 
 
+def html_image(
+    translator: Any, filename: str, alt: str, css_class: str, draw: Callable[[Path], bool]
+) -> None:
+    """Draw an SVG into the HTML output's images and point an ``<img>`` at it."""
+    name = f"{filename}.svg"
+    if draw(Path(translator.builder.outdir, translator.builder.imagedir, name)):
+        src = html.escape(f"{translator.builder.imgpath}/{name}")
+        translator.body.append(f'<img class="{css_class}" src="{src}" alt="{html.escape(alt)}">')
+
+
+def latex_image(translator: Any, filename: str, draw: Callable[[Path], bool]) -> None:
+    """Draw a PDF beside the .tex file and include it at the full text width."""
+    name = f"{filename}.pdf"
+    if draw(Path(translator.builder.outdir) / name):
+        translator.body.append(f"\n\\sphinxincludegraphics[width=\\linewidth]{{{name}}}\n")
+
+
 def visit_chart_html(self: Any, node: page_chart) -> None:
-    name = f"{node['filename']}.svg"
-    if draw(self, node, Path(self.builder.outdir, self.builder.imagedir, name)):
-        src = html.escape(f"{self.builder.imgpath}/{name}")
-        self.body.append(f'<img class="page-chart-image" src="{src}" alt="{html.escape(node["alt"])}">')
+    html_image(self, node["filename"], node["alt"], "page-chart-image", lambda path: draw(self, node, path))
     raise nodes.SkipNode
 
 
 def visit_chart_latex(self: Any, node: page_chart) -> None:
-    name = f"{node['filename']}.pdf"
-    if draw(self, node, Path(self.builder.outdir) / name):
-        self.body.append(f"\n\\sphinxincludegraphics[width=\\linewidth]{{{name}}}\n")
+    latex_image(self, node["filename"], lambda path: draw(self, node, path))
     raise nodes.SkipNode
 
 
