@@ -44,7 +44,7 @@ from sphinx.util.texescape import escape as latex_escape
 
 from charts import Bar, grouped_bars
 from number_format import format_month, format_number, format_percent
-from page_charts import html_image, latex_image
+from page_charts import html_image, latex_image, skip
 from project_catalog import _
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -185,6 +185,17 @@ def figure_or_reason(value: int | None, reason: str, language: str) -> str:
 # Columns: what each header says and how each cell reads ----------------------------------------
 
 
+def figure(key: str, head: str, short: str, **dates: object) -> dict[str, Any]:
+    """A column of figures: right-aligned, numeric sort, its short header explained in the legend."""
+    return {
+        "key": key,
+        "head": head.format(**dates),
+        "short": short.format(**dates),
+        "number": True,
+        "legend": True,
+    }
+
+
 def columns(clinics: Sequence[Clinic], language: str, location: Any) -> list[dict[str, Any]]:
     year = single([c.activity_year for c in clinics], "activity year", location)
     year_month = single([c.waiting_month for c in clinics], "waiting-time month", location)
@@ -194,34 +205,12 @@ def columns(clinics: Sequence[Clinic], language: str, location: Any) -> list[dic
         {"key": "region", "head": _("Helseregion"), "short": _("Region")},
         {"key": "centre", "head": _("Regionalt smertesenter"), "short": _("Reg."), "legend": True},
         {"key": "staff", "head": _("Personell"), "short": _("Personell")},
-        {
-            "key": "referrals",
-            "head": str(_("Henvisninger behandlet i {year}")).format(year=year),
-            "short": str(_("Henv. {year}")).format(year=year),
-            "number": True,
-            "legend": True,
-        },
-        {
-            "key": "interdisciplinary",
-            "head": str(_("Behandlet tverrfaglig i {year}")).format(year=year),
-            "short": str(_("Tverrf. {year}")).format(year=year),
-            "number": True,
-            "legend": True,
-        },
-        {
-            "key": "consultations",
-            "head": str(_("Konsultasjoner i alt i {year}")).format(year=year),
-            "short": str(_("Kons. {year}")).format(year=year),
-            "number": True,
-            "legend": True,
-        },
-        {
-            "key": "waiting",
-            "head": str(_("Ventetid i uker, {month}")).format(month=month),
-            "short": _("Vent."),
-            "number": True,
-            "legend": True,
-        },
+        figure("referrals", str(_("Henvisninger behandlet i {year}")), str(_("Henv. {year}")), year=year),
+        figure(
+            "interdisciplinary", str(_("Behandlet tverrfaglig i {year}")), str(_("Tverrf. {year}")), year=year
+        ),
+        figure("consultations", str(_("Konsultasjoner i alt i {year}")), str(_("Kons. {year}")), year=year),
+        figure("waiting", str(_("Ventetid i uker, {month}")), str(_("Vent.")), month=month),
         {"key": "status", "head": _("Driftsstatus"), "short": _("Status")},
         {"key": "needs", "head": _("Hva skal til for mer tverrfaglig arbeid"), "short": _("Behov")},
     ]
@@ -660,10 +649,6 @@ def visit_directory_text(self: TextTranslator, node: clinic_directory) -> None:
 
 def visit_chart_text(self: TextTranslator, node: clinic_chart) -> None:
     self.add_text(node["alt"])
-    raise nodes.SkipNode
-
-
-def skip(self: Any, node: nodes.Node) -> None:
     raise nodes.SkipNode
 
 
