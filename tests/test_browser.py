@@ -199,9 +199,14 @@ def test_axe_finds_no_wcag_violations_in_light_or_dark_mode(browser, server, pat
     browser.execute_script(AXE.read_text(encoding="utf-8"))
     for mode in ("light", "dark"):
         browser.execute_script(f"document.documentElement.dataset.theme = '{mode}'")
+        # The theme fades colours over .15 s; axe must judge the settled colours, not a
+        # frame in between, so wait for every running CSS transition to finish first.
         violations = browser.execute_async_script(
             "const done = arguments[arguments.length - 1];"
-            f"axe.run(document, {{runOnly: {{type: 'tag', values: {json.dumps(WCAG)}}}}})"
+            "new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))"
+            ".then(() => Promise.all(document.getAnimations()"
+            ".filter(a => a instanceof CSSTransition).map(a => a.finished.catch(() => null))))"
+            f".then(() => axe.run(document, {{runOnly: {{type: 'tag', values: {json.dumps(WCAG)}}}}}))"
             ".then(r => done(r.violations.map(v => v.id + ': ' + v.nodes[0].html.slice(0, 100))));"
         )
         assert violations == [], f"{path} ({mode})"
