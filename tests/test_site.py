@@ -433,7 +433,7 @@ def test_education_figures_are_drawn_with_alt_text_in_html_and_pdf(site, name):
     page = BeautifulSoup(page_path.read_text(encoding="utf-8"), "html.parser")
     figure = page.select_one(f"#{name}")
     caption = figure.select_one("figcaption").get_text(" ", strip=True)
-    assert caption.startswith("Fig.")
+    assert caption.startswith("Figur ")  # the word of the PDF's captions (checked below)
     drawing = figure.select_one("object.graphviz, img")
     if drawing.name == "object":
         data, alt = drawing["data"], drawing.get_text(strip=True)
@@ -444,7 +444,8 @@ def test_education_figures_are_drawn_with_alt_text_in_html_and_pdf(site, name):
     assert svg.lstrip().startswith(("<?xml", "<svg")) and "<text" in svg
     text = squeeze(pdf_text(PdfReader(site.pdf() / "smertehandboka-undervisning-nb.pdf")))
     title = caption.split(" ", 2)[2]
-    assert squeeze(title[:40]) in text
+    # The handbook numbers its own figures, so only the word is compared, not the number.
+    assert re.search(r"Figur\d+:" + re.escape(squeeze(title[:40])), text), title
 
 
 def test_every_education_table_is_a_real_numbered_table(site):
