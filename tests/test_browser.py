@@ -21,7 +21,7 @@ import pytest
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support.ui import Select
+from selenium.webdriver.support.ui import Select, WebDriverWait
 
 PROJECT = Path(__file__).resolve().parent.parent
 PAGE = "guideline/clinic-overview.html"
@@ -149,6 +149,10 @@ def test_filtering_by_region_and_by_staff_category(page):
 
 def test_on_a_phone_units_are_cards_and_the_sort_menu_works(page):
     page.set_window_size(390, 844)
+    # The resize reaches the page asynchronously; wait for the stylesheet's phone query to hold.
+    WebDriverWait(page, 10).until(
+        lambda d: d.execute_script("return matchMedia('(max-width: 40rem)').matches")
+    )
     head = page.find_element(By.CSS_SELECTOR, "#guideline-table-clinics thead")
     assert head.size["height"] <= 1 and head.size["width"] <= 1  # visually hidden, still read out
     first_row = page.find_element(By.CSS_SELECTOR, "#guideline-table-clinics tbody tr")
