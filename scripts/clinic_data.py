@@ -22,6 +22,8 @@ from frictionless import Checklist, Dialect, Resource, Schema, checks, formats
 
 from problems import Problem
 
+# The project's schema: what a data file is checked against when no schema sits beside it.
+PROJECT_SCHEMA = Path(__file__).resolve().parent.parent / "source" / "clinics" / "clinics.schema.json"
 HEADER_ERRORS = {"extra-label", "missing-label", "incorrect-label", "blank-label", "duplicate-label"}
 
 
@@ -238,7 +240,8 @@ def _validate(path: Path, schema_file: Path) -> tuple[list[Problem], list[dict[s
 
 
 def _load(path: Path, schema: Path | None) -> tuple[list[Problem], list[dict[str, Any]], list[int]]:
-    schema = schema or schema_path(path)
+    if schema is None:
+        schema = schema_path(path) if schema_path(path).is_file() else PROJECT_SCHEMA
     if not path.is_file():
         return [Problem(path, 0, "(file): no such file")], [], []
     if not schema.is_file():
@@ -247,7 +250,10 @@ def _load(path: Path, schema: Path | None) -> tuple[list[Problem], list[dict[str
 
 
 def check_clinics(path: Path, schema: Path | None = None) -> list[Problem]:
-    """Every problem of the data file, ``[]`` when it is clean; the schema defaults to the one beside it."""
+    """Every problem of the data file, ``[]`` when it is clean.
+
+    The schema defaults to the one beside the file, else the project's own.
+    """
     return _load(path, schema)[0]
 
 

@@ -6,7 +6,8 @@
 
 ``bib`` checks the files themselves; ``references`` also checks them against the citations in
 the sources (what ``make validate`` runs for the repository). ``clinics`` checks the clinic
-directory's CSV against its Table Schema (``clinics.schema.json`` beside it unless given).
+directory's CSV against its Table Schema (``clinics.schema.json`` beside it, else the project's,
+unless given).
 
 Every problem is printed as ``FILE:LINE: message`` (``FILE:LINE: column: message`` for CSV);
 the exit status is 1 when there is any problem and 0 when every file is clean. The tool only reads.
@@ -34,7 +35,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     references.add_argument("--allow", type=Path, default=Path("references/uncited.toml"), metavar="FILE")
     references.add_argument("files", nargs="+", type=Path, metavar="FILE")
     clinics = commands.add_parser("clinics", help="check the clinic directory's CSV against its schema")
-    clinics.add_argument("--schema", type=Path, metavar="SCHEMA", help="default: FILE's stem + .schema.json")
+    clinics.add_argument(
+        "--schema",
+        type=Path,
+        metavar="SCHEMA",
+        help="default: FILE's stem + .schema.json beside it, else the project's",
+    )
     clinics.add_argument("file", type=Path, metavar="FILE")
     args = parser.parse_args(argv)
 

@@ -68,8 +68,20 @@ def test_a_missing_file_or_schema_is_a_problem_not_a_crash(capsys, tmp_path):
     status, lines = run(capsys, "clinics", tmp_path / "none.csv")
     assert status == 1 and lines == [f"{tmp_path / 'none.csv'}:0: (file): no such file"]
     (tmp_path / "lonely.csv").write_text("id\n", encoding="utf-8")
-    status, lines = run(capsys, "clinics", tmp_path / "lonely.csv")
+    status, lines = run(capsys, "clinics", "--schema", tmp_path / "none.json", tmp_path / "lonely.csv")
     assert status == 1 and "no schema" in lines[0]
+
+
+def test_a_file_without_a_schema_beside_it_is_checked_against_the_projects(capsys, tmp_path):
+    bad = tmp_path / "copy.csv"
+    bad.write_bytes((BAD / "unknown-region.csv").read_bytes())
+    status, lines = run(capsys, "clinics", bad)
+    _status, expected = run(capsys, "clinics", "--schema", SCHEMA, BAD / "unknown-region.csv")
+    assert status == 1
+    assert lines == [line.replace(str(BAD / "unknown-region.csv"), str(bad)) for line in expected]
+    good = tmp_path / "clinics-copy.csv"
+    good.write_bytes(DATA.read_bytes())
+    assert run(capsys, "clinics", good) == (0, [])
 
 
 def read_oracle():
