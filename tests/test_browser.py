@@ -210,3 +210,26 @@ def test_axe_finds_no_wcag_violations_in_light_or_dark_mode(browser, server, pat
             ".then(r => done(r.violations.map(v => v.id + ': ' + v.nodes[0].html.slice(0, 100))));"
         )
         assert violations == [], f"{path} ({mode})"
+
+
+# Text boxes whose content must wrap inside them; wide tables, code and figures scroll instead.
+TEXT_BOXES = "h1, h2, h3, h4, h5, h6, p, li, dt, dd, caption, figcaption"
+
+
+@pytest.mark.parametrize("path", CHECKED_PAGES)
+def test_on_a_phone_no_text_runs_off_the_side(browser, server, path):
+    """Norwegian compounds and URLs wrap: the article never needs sideways scrolling at 390 px."""
+    browser.set_window_size(390, 844)
+    browser.get(f"{server}/{path}")
+    WebDriverWait(browser, 10).until(
+        lambda d: d.execute_script("return matchMedia('(max-width: 40rem)').matches")
+    )
+    article, overflowing = browser.execute_script(
+        "const article = document.querySelector('.bd-article-container');"
+        f"const boxes = [...article.querySelectorAll({json.dumps(TEXT_BOXES)})];"
+        "return [[article.scrollWidth, article.clientWidth],"
+        " boxes.filter(b => b.scrollWidth > b.clientWidth + 1)"
+        "  .map(b => b.tagName + ': ' + b.textContent.trim().slice(0, 60))];"
+    )
+    assert overflowing == [], path
+    assert article[0] <= article[1] + 1, f"{path}: the article is {article[0]} px wide in {article[1]} px"
