@@ -34,6 +34,7 @@ extensions = [
     "clinic_directory",
     "page_charts",
     "sidebar_toggles",
+    "theme_words",
 ]
 
 nitpicky = True
