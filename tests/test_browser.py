@@ -166,6 +166,22 @@ def test_on_a_phone_units_are_cards_and_the_sort_menu_works(page):
     assert width <= 390  # nothing forces the page sideways
 
 
+def test_scrolled_sideways_the_unit_names_stay_in_view(page):
+    page.set_window_size(1280, 1000)
+    left = page.execute_script(
+        "const box = document.querySelector('.clinic-directory-scroll');"
+        "box.scrollLeft = box.scrollWidth;"
+        "const name = document.querySelector('#guideline-table-clinics tbody th');"
+        "const cell = document.querySelector('#guideline-table-clinics tbody td');"
+        "return [box.scrollLeft, box.getBoundingClientRect().left,"
+        " name.getBoundingClientRect().left, cell.getBoundingClientRect().left];"
+    )
+    scrolled, box, name, first_cell = left
+    assert scrolled > 0, "the table fits: nothing to scroll at this width"
+    assert abs(name - box) <= 1  # the unit's name is pinned to the left edge
+    assert first_cell < box  # while the cells beside it have scrolled out of view
+
+
 def test_the_page_makes_no_third_party_requests(page, server):
     page.get_log("performance")  # drop what earlier tests left
     page.get(f"{server}/{PAGE}")
