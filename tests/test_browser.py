@@ -83,6 +83,15 @@ def page(browser, server):
     return browser
 
 
+def as_phone(browser) -> None:
+    """A phone-sized window; the resize reaches the page asynchronously, so wait for the
+    stylesheets' phone query to hold."""
+    browser.set_window_size(390, 844)
+    WebDriverWait(browser, 10).until(
+        lambda d: d.execute_script("return matchMedia('(max-width: 40rem)').matches")
+    )
+
+
 def visible_rows(browser) -> list:
     return [
         row
@@ -148,11 +157,7 @@ def test_filtering_by_region_and_by_staff_category(page):
 
 
 def test_on_a_phone_units_are_cards_and_the_sort_menu_works(page):
-    page.set_window_size(390, 844)
-    # The resize reaches the page asynchronously; wait for the stylesheet's phone query to hold.
-    WebDriverWait(page, 10).until(
-        lambda d: d.execute_script("return matchMedia('(max-width: 40rem)').matches")
-    )
+    as_phone(page)
     head = page.find_element(By.CSS_SELECTOR, "#guideline-table-clinics thead")
     assert head.size["height"] <= 1 and head.size["width"] <= 1  # visually hidden, still read out
     first_row = page.find_element(By.CSS_SELECTOR, "#guideline-table-clinics tbody tr")
@@ -235,11 +240,8 @@ TEXT_BOXES = "h1, h2, h3, h4, h5, h6, p, li, dt, dd, caption, figcaption"
 @pytest.mark.parametrize("path", CHECKED_PAGES)
 def test_on_a_phone_no_text_runs_off_the_side(browser, server, path):
     """Norwegian compounds and URLs wrap: the article never needs sideways scrolling at 390 px."""
-    browser.set_window_size(390, 844)
     browser.get(f"{server}/{path}")
-    WebDriverWait(browser, 10).until(
-        lambda d: d.execute_script("return matchMedia('(max-width: 40rem)').matches")
-    )
+    as_phone(browser)
     article, overflowing = browser.execute_script(
         "const article = document.querySelector('.bd-article-container');"
         f"const boxes = [...article.querySelectorAll({json.dumps(TEXT_BOXES)})];"
