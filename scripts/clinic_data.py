@@ -241,7 +241,8 @@ def _validate(path: Path, schema_file: Path) -> tuple[list[Problem], list[dict[s
 
 def _load(path: Path, schema: Path | None) -> tuple[list[Problem], list[dict[str, Any]], list[int]]:
     if schema is None:
-        schema = schema_path(path) if schema_path(path).is_file() else PROJECT_SCHEMA
+        beside = schema_path(path)
+        schema = beside if beside.is_file() else PROJECT_SCHEMA
     if not path.is_file():
         return [Problem(path, 0, "(file): no such file")], [], []
     if not schema.is_file():
