@@ -12,7 +12,8 @@ PORT         ?= 8000
 
 SOURCEDIR    := source
 BIN          := $(VENV)/bin
-SPHINXBUILD  := $(BIN)/sphinx-build
+# sphinx-build without the interpreter teardown at exit (scripts/sphinx_build.py).
+SPHINXBUILD  := $(BIN)/python scripts/sphinx_build.py
 # Strict: nitpicky, warnings are errors, but report every warning before stopping.
 STRICT       := -n -W --keep-going
 # Debian packages for the PDF build: XeLaTeX, latexmk, the LaTeX packages Sphinx uses,
@@ -24,6 +25,27 @@ TEX_PACKAGES := latexmk texlive-xetex texlive-latex-recommended texlive-latex-ex
 # Debian's headless Chromium and its WebDriver, for the browser tests (Selenium drives them).
 BROWSER_PACKAGES := chromium chromium-driver
 LATEXMKOPTS  := -interaction=nonstopmode -halt-on-error -file-line-error
+# The data checks, and what each reads. html and pdf run a check again only when one of its
+# inputs changed (a stamp in BUILDDIR records the last pass). The folders count as inputs:
+# adding, removing or renaming a page changes which citations the pages make.
+CHECK_REFERENCES := $(BIN)/python scripts/validate.py references --source $(SOURCEDIR) \
+                      --allow references/uncited.toml references/*.bib
+CHECK_CLINICS    := $(BIN)/python scripts/validate.py clinics $(SOURCEDIR)/clinics/clinics.csv
+REFERENCE_INPUTS := $(shell find $(SOURCEDIR) references -type d -o -name '*.md' -o -name '*.bib' \
+                      -o -name '*.toml' 2>/dev/null) scripts/validate.py scripts/bib_check.py \
+                    scripts/citation_check.py scripts/problems.py
+CLINIC_INPUTS    := $(wildcard $(SOURCEDIR)/clinics/*) scripts/validate.py scripts/clinic_data.py scripts/problems.py
+CHECKED          := $(BUILDDIR)/.checked
+
+# $(call sphinx-build,BUILDER,LANG,OUTDIR): one strict, incremental Sphinx build. Doctrees and
+# output are kept, so the next build reads and writes only what changed. A failed build throws
+# its environment away: Sphinx does not repeat the warnings of pages it does not read again, so
+# the next build reads every page and gives the same verdict as a clean one.
+define sphinx-build
+$(SPHINXBUILD) -b $(1) -j $(JOBS) $(STRICT) -c . -D language=$(2) -d $(BUILDDIR)/doctrees/$(1)-$(2) \
+	    $(SPHINXOPTS) $(SOURCEDIR) $(3) \
+	  || { rm -f $(BUILDDIR)/doctrees/$(1)-$(2)/environment.pickle; exit 1; }
+endef
 
 # $(call apt-install,WHAT,PACKAGES): install Debian packages as root; otherwise print the
 # apt-get line to run and fail. One shell statement, for use inside a recipe's `if`.
@@ -44,23 +66,25 @@ endef
 help: ## Show this list of targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-z-]+:.*## / {printf "  make %-13s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
 
-site: venv tex validate html pdf ## Set up if needed, check, and build everything into _build/site/
+# Publishing always checks the data, and writes every page afresh from the current environment,
+# so a page that was removed or went stale since the last build cannot reach _build/site/.
+site: venv tex ## Set up if needed, check, and build everything into _build/site/
+	@rm -f $(CHECKED)
+	@$(MAKE) --no-print-directory html pdf FRESH=1
 	@$(BIN)/python scripts/assemble_site.py --build-dir $(BUILDDIR) $(LANGUAGES)
 
-html: venv tex validate ## Build the HTML site into _build/html/<lang>/
+html: venv tex $(CHECKED) ## Build the HTML site into _build/html/<lang>/ (incremental)
 	@set -e; for lang in $(LANGUAGES); do \
 	  echo "== HTML ($$lang)"; \
-	  rm -rf $(BUILDDIR)/html/$$lang; \
-	  $(SPHINXBUILD) -b html -j $(JOBS) $(STRICT) -c . -D language=$$lang \
-	    -d $(BUILDDIR)/doctrees/html-$$lang $(SPHINXOPTS) $(SOURCEDIR) $(BUILDDIR)/html/$$lang; \
+	  $(if $(FRESH),rm -rf $(BUILDDIR)/html/$$lang;) \
+	  $(call sphinx-build,html,$$lang,$(BUILDDIR)/html/$$lang); \
 	done
 
-pdf: venv tex validate ## Build the PDF handbooks into _build/pdf/<lang>/
+pdf: venv tex $(CHECKED) ## Build the PDF handbooks into _build/pdf/<lang>/
 	@set -e; for lang in $(LANGUAGES); do \
 	  echo "== PDF ($$lang)"; \
 	  rm -rf $(BUILDDIR)/latex/$$lang $(BUILDDIR)/pdf/$$lang; \
-	  $(SPHINXBUILD) -b latex -j $(JOBS) $(STRICT) -c . -D language=$$lang \
-	    -d $(BUILDDIR)/doctrees/latex-$$lang $(SPHINXOPTS) $(SOURCEDIR) $(BUILDDIR)/latex/$$lang; \
+	  $(call sphinx-build,latex,$$lang,$(BUILDDIR)/latex/$$lang); \
 	  $(MAKE) -s -C $(BUILDDIR)/latex/$$lang all-pdf LATEXMKOPTS="$(LATEXMKOPTS)" \
 	    > $(BUILDDIR)/latex/$$lang/latexmk.out 2>&1 \
 	    || { grep -A2 -E '^[^ ]+\.(tex|sty|cls):[0-9]+: ' $(BUILDDIR)/latex/$$lang/latexmk.out | head -40; \
@@ -70,8 +94,14 @@ pdf: venv tex validate ## Build the PDF handbooks into _build/pdf/<lang>/
 	done
 
 validate: venv ## Check the data: bibliographies and the clinic directory (later also translations)
-	@$(BIN)/python scripts/validate.py references --source $(SOURCEDIR) --allow references/uncited.toml references/*.bib
-	@$(BIN)/python scripts/validate.py clinics $(SOURCEDIR)/clinics/clinics.csv
+	@$(CHECK_REFERENCES)
+	@$(CHECK_CLINICS)
+
+# Only the checks whose inputs are newer than the stamp ($?) run; nothing is written until both pass.
+$(CHECKED): $(REFERENCE_INPUTS) $(CLINIC_INPUTS) $(VENV)/.installed
+	@$(if $(filter $(REFERENCE_INPUTS) $(VENV)/.installed,$?),$(CHECK_REFERENCES))
+	@$(if $(filter $(CLINIC_INPUTS) $(VENV)/.installed,$?),$(CHECK_CLINICS))
+	@mkdir -p $(@D) && touch $@
 
 test: venv tex browser ## Run the whole test suite (lint, validators, extensions, real builds, browser)
 	$(BIN)/ruff check .

@@ -21,6 +21,8 @@ locale_dirs = ["../translations"]
 gettext_compact = False
 
 extensions = [
+    "stable_config",  # the environment remembers conf.py's values, so builds stay incremental
+    "template_cache",  # compiled HTML templates kept between builds
     "translatable_graphviz",  # sphinx.ext.graphviz, with labels and alt text in the gettext catalogues
     "myst_parser",
     "sphinx_design",

@@ -16,11 +16,12 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
-
-from frictionless import Checklist, Dialect, Resource, Schema, checks, formats
+from typing import TYPE_CHECKING, Any
 
 from problems import Problem
+
+if TYPE_CHECKING:
+    from frictionless import Schema
 
 # The project's schema: what a data file is checked against when no schema sits beside it.
 PROJECT_SCHEMA = Path(__file__).resolve().parent.parent / "source" / "clinics" / "clinics.schema.json"
@@ -189,6 +190,10 @@ def _row_problems(row: dict[str, Any], schema: Schema) -> Iterator[tuple[str, st
 
 
 def _validate(path: Path, schema_file: Path) -> tuple[list[Problem], list[dict[str, Any]], list[int]]:
+    # Imported here, not at the top: frictionless costs ~0.7 s, and a build whose data is
+    # unchanged since its last check does not validate again (clinic_directory.check_data).
+    from frictionless import Checklist, Dialect, Resource, Schema, checks, formats
+
     raw = path.read_bytes()
     bad = _undecodable_line(raw)
     if bad:

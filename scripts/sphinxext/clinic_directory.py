@@ -27,6 +27,7 @@ here is translatable (catalogue ``smertehandboka``); dates come from the data, n
 from __future__ import annotations
 
 import functools
+import hashlib
 import html
 import statistics
 import sys
@@ -48,6 +49,7 @@ from page_charts import html_image, latex_image, skip
 from project_catalog import _
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+import clinic_data
 from clinic_data import Clinic, check_clinics, read_clinics, schema_path
 
 if TYPE_CHECKING:
@@ -136,13 +138,29 @@ def load(srcdir: Path, config: Config) -> tuple[Clinic, ...]:
     return _read(path, data_schema(srcdir, config), path.stat().st_mtime)
 
 
+def _digest(*paths: Path) -> str:
+    digest = hashlib.sha256()
+    for path in paths:
+        digest.update(path.read_bytes() if path.is_file() else b"(missing)")
+    return digest.hexdigest()
+
+
 def check_data(app: Sphinx) -> None:
-    """Stop before anything is read or written when the data has any problem."""
+    """Stop before anything is read or written when the data has any problem.
+
+    The data, its schema and the checker are remembered by their digest once they pass, so a
+    build in which none of them changed does not check (nor import frictionless) again.
+    """
     if not app.config.clinic_directory_data:
         return
-    problems = check_clinics(data_path(app.srcdir, app.config), data_schema(app.srcdir, app.config))
+    path, schema = data_path(app.srcdir, app.config), data_schema(app.srcdir, app.config)
+    digest = _digest(path, schema, Path(clinic_data.__file__))
+    if getattr(app.env, "smh_clinic_data_checked", None) == digest:
+        return
+    problems = check_clinics(path, schema)
     if problems:
         raise ClinicDataError("\n" + "\n".join(map(str, problems)))
+    app.env.smh_clinic_data_checked = digest
 
 
 def single(values: Sequence[Any], what: str, location: Any) -> Any:

@@ -14,18 +14,25 @@ needs one too: an editor is "red." and a chapter is "I:").
 
 from __future__ import annotations
 
+import hashlib
 import re
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import pybtex.plugin
+from pybtex.backends.plaintext import Backend as PlainTextBackend
 from pybtex.richtext import Text
 from pybtex.style.formatting import BaseStyle, toplevel
+from pybtex.style.labels.number import LabelStyle as NumberLabels
+from pybtex.style.names.plain import NameStyle as PlainNames
+from pybtex.style.sorting.none import SortingStyle as NoSorting
 from pybtex.style.template import FieldIsMissing, field, href, join, node, optional, sentence, tag, words
 
 from project_catalog import _
 
 if TYPE_CHECKING:
     from pybtex.database import Entry, Person
+    from pybtex.style import FormattedEntry
     from sphinx.application import Sphinx
 
 MAX_AUTHORS = 3
@@ -46,8 +53,13 @@ def abbreviate_page_range(pages: str) -> str:
     return f"{first}–{last}"
 
 
+# One backend for every name: Text.render_as("text") looks the backend up through package entry
+# points on each call, which cost seconds per build (issue 11).
+_PLAIN_TEXT = PlainTextBackend()
+
+
 def _plain(latex: str) -> str:
-    return Text.from_latex(latex).render_as("text")
+    return Text.from_latex(latex).render(_PLAIN_TEXT)
 
 
 def vancouver_name(person: Person) -> str:
@@ -102,10 +114,31 @@ def identifier_links(children: list, context: dict[str, Any]) -> Text:
     return join(sep=". ")[parts].format_data(context) if parts else Text()
 
 
+# Formatted entries of earlier builds, kept in the environment (see remember_formatted_entries).
+_formatted: dict[tuple[Any, ...], FormattedEntry] = {}
+_CODE = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()
+_WORDS = ("et al.", "ed.", "In:", "doi", "PubMed")
+
+
+def _fingerprint(label: str, entry: Entry) -> tuple[Any, ...]:
+    """Everything the formatted text depends on: the entry, its label and the style's words."""
+    persons = tuple((role, tuple(map(str, people))) for role, people in sorted(entry.persons.items()))
+    words = tuple(str(_(word)) for word in _WORDS)
+    return (label, entry.key, entry.type, tuple(sorted(entry.fields.lower().items())), persons, words)
+
+
 class VancouverStyle(BaseStyle):
-    default_name_style = "plain"
-    default_label_style = "number"
-    default_sorting_style = "none"  # numbered in order of first citation
+    # Classes, not plugin names: pybtex takes a class as it is, where a name costs an entry-point
+    # search every time sphinxcontrib-bibtex makes a style (once per reference list, every build).
+    default_name_style = PlainNames
+    default_label_style = NumberLabels
+    default_sorting_style = NoSorting  # numbered in order of first citation
+
+    def format_entry(self, label: str, entry: Entry, bib_data: Any = None) -> FormattedEntry:
+        key = _fingerprint(label, entry)
+        if key not in _formatted:
+            _formatted[key] = super().format_entry(label, entry, bib_data=bib_data)
+        return _formatted[key]
 
     def _title(self) -> Any:
         return sentence[field("title")]
@@ -186,7 +219,18 @@ class VancouverStyle(BaseStyle):
     get_online_template = get_misc_template
 
 
+def remember_formatted_entries(app: Sphinx) -> None:
+    """sphinxcontrib-bibtex formats every reference list again on every build, changed or not
+    (~0.3 s here); the environment keeps what this style made, for as long as its code is the same."""
+    global _formatted
+    kept = getattr(app.env, "smh_vancouver_entries", None)
+    if not kept or kept[0] != _CODE:
+        kept = app.env.smh_vancouver_entries = (_CODE, {})
+    _formatted = kept[1]
+
+
 def setup(app: Sphinx) -> dict[str, object]:
     pybtex.plugin.register_plugin("pybtex.style.formatting", "vancouver", VancouverStyle)
     app.setup_extension("project_catalog")
+    app.connect("builder-inited", remember_formatted_entries)
     return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}
