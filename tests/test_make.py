@@ -1,8 +1,13 @@
-"""The Makefile contract: bad data stops the build before anything is written."""
+"""The Makefile contract: bad data stops the build before anything is written; real builds of a
+changed copy of the project."""
 
+import re
 import shutil
 import subprocess
 from pathlib import Path
+
+from bs4 import BeautifulSoup
+from pypdf import PdfReader
 
 PROJECT = Path(__file__).resolve().parent.parent
 
@@ -54,3 +59,57 @@ def test_help_lists_the_contract_targets():
     result = subprocess.run(["make", "help"], cwd=PROJECT, capture_output=True, text=True, check=True)
     for target in ("site", "html", "pdf", "validate", "test", "livehtml", "serve", "venv", "clean"):
         assert f"make {target} " in result.stdout
+
+
+def test_a_recommendation_in_the_education_collection_builds_in_html_and_pdf(tmp_path):
+    """The editor's case from issue 11: a recommendation on an education page, with the collection's
+    own prefix and index, builds with the Makefile's strict rules and lands in the right index and
+    the right handbook only."""
+    project = copy_project(tmp_path / "project")
+    page = project / "source" / "education" / "course" / "change-process.md"
+    page.write_text(
+        page.read_text(encoding="utf-8")
+        + "\n:::{recommendation} UND-01\n:strength: bør\n\nKursholderen bør sette av en prøveuke.\n:::\n",
+        encoding="utf-8",
+    )
+    index = project / "source" / "education" / "index.md"
+    index.write_text(
+        index.read_text(encoding="utf-8") + "\n## Anbefalinger\n\n```{recommendation-index}\n```\n",
+        encoding="utf-8",
+    )
+    registry = project / "references" / "recommendation-ids.toml"
+    text = registry.read_text(encoding="utf-8")
+    text = text.replace("[ids]\n", '[ids]\nUND-01 = "active"\n').replace(
+        "[prefixes]\n", '[prefixes]\nUND = "education"\n'
+    )
+    registry.write_text(text, encoding="utf-8")
+
+    result = subprocess.run(
+        ["make", "--no-print-directory", "html", "pdf", f"VENV={PROJECT / '.venv'}", "BUILDDIR=out"],
+        cwd=project,
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 0, (result.stdout + result.stderr)[-3000:]
+    assert "Traceback" not in result.stdout + result.stderr
+
+    html = project / "out" / "html" / "nb"
+    listed = BeautifulSoup((html / "education" / "index.html").read_text(encoding="utf-8"), "html.parser")
+    assert [a["href"] for a in listed.select("ul.rec-index a")] == ["course/change-process.html#rec-und-01"]
+    guideline = (html / "guideline" / "recommendations.html").read_text(encoding="utf-8")
+    assert "UND-01" not in guideline and "ORG-01" in guideline
+
+    pdfs = project / "out" / "pdf" / "nb"
+    education = squeeze(pdf_text(PdfReader(pdfs / "smertehandboka-undervisning-nb.pdf")))
+    assert squeeze("Kursholderen bør sette av en prøveuke.") in education
+    assert squeeze("UND-01") in education
+    assert "prøveuke" not in squeeze(pdf_text(PdfReader(pdfs / "smertehandboka-veileder-nb.pdf")))
+
+
+def pdf_text(reader: PdfReader) -> str:
+    return " ".join(" ".join(page.extract_text().split()) for page in reader.pages)
+
+
+def squeeze(text: str) -> str:
+    """PDF text extraction loses spaces in tight lines and keeps line-end hyphens."""
+    return re.sub(r"[\s-]+", "", text)

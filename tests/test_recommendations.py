@@ -1,4 +1,5 @@
-"""Recommendations: stable IDs, one look for the strength words, an index, and the ID registry."""
+"""Recommendations: stable IDs, one look for the strength words, an index per collection, and the
+ID registry with its prefixes."""
 
 import pytest
 from bs4 import BeautifulSoup
@@ -8,11 +9,15 @@ def soup(app, page):
     return BeautifulSoup((app.outdir / page).read_text(encoding="utf-8"), "html.parser")
 
 
+def index_entries(page):
+    return [(a["href"], a.get_text()) for a in page.select("ul.rec-index a")]
+
+
 @pytest.mark.sphinx("html", testroot="recommendations")
 def test_recommendations_render_with_anchor_permalink_and_strength(app, warning):
     app.build()
     assert warning.getvalue() == ""
-    page = soup(app, "organisation.html")
+    page = soup(app, "guideline/organisation.html")
     org01 = page.select_one("#rec-org-01")
     assert "recommendation" in org01["class"] and "strength-skal" in org01["class"]
     assert org01.select_one("a.rec-permalink")["href"] == "#rec-org-01"
@@ -23,33 +28,45 @@ def test_recommendations_render_with_anchor_permalink_and_strength(app, warning)
 @pytest.mark.sphinx("html", testroot="recommendations")
 def test_references_and_strength_words_in_prose(app):
     app.build()
-    pas01 = soup(app, "patients.html").select_one("#rec-pas-01")
+    pas01 = soup(app, "guideline/patients.html").select_one("#rec-pas-01")
     link = pas01.find("a", href="organisation.html#rec-org-01")
     assert link.get_text() == "ORG-01"
     assert len(pas01.select("em.rec-strength.rec-strength-bør")) == 2  # the heading and the {strength} role
 
 
 @pytest.mark.sphinx("html", testroot="recommendations")
-def test_the_index_groups_by_chapter_in_reading_order(app):
+def test_each_collection_indexes_its_own_recommendations_by_chapter(app):
     app.build()
-    index = soup(app, "index.html")
-    chapters = [p.get_text() for p in index.select("p.rec-index-chapter")]
-    assert chapters == ["Organisering", "Pasienter"]
-    entries = [(a["href"], a.get_text()) for a in index.select("ul.rec-index a")]
-    assert entries == [
+    guideline = soup(app, "guideline/recommendations.html")
+    assert [p.get_text() for p in guideline.select("p.rec-index-chapter")] == ["Organisering", "Pasienter"]
+    assert index_entries(guideline) == [
         ("organisation.html#rec-org-01", "ORG-01"),
         ("organisation.html#rec-org-02", "ORG-02"),
         ("patients.html#rec-pas-01", "PAS-01"),
     ]
-    assert "Klinikken bør ha fysioterapeut." in index.select("ul.rec-index")[0].get_text()
+    assert guideline.select_one("p.rec-index-chapter a")["href"] == "organisation.html"
+    assert "Klinikken bør ha fysioterapeut." in guideline.select("ul.rec-index")[0].get_text()
+    assert guideline.select_one("ul.rec-index strong a")  # the ID stands out
+
+    education = soup(app, "education/index.html")
+    assert [p.get_text() for p in education.select("p.rec-index-chapter")] == ["Aktivitet i hverdagen"]
+    assert index_entries(education) == [("daily-activity.html#rec-und-01", "UND-01")]
 
 
 @pytest.mark.sphinx("latex", testroot="recommendations")
-def test_latex_sets_them_as_admonitions(app, warning):
+def test_latex_sets_each_collection_in_its_own_handbook_with_its_own_index(app, warning):
     app.build()
-    tex = next(app.outdir.glob("*.tex")).read_text(encoding="utf-8")
-    assert r"\begin{sphinxadmonition}" in tex
-    assert r"ORG\sphinxhyphen{}01" in tex and "Klinikken skal ha lege og psykolog." in tex
+    assert warning.getvalue() == ""
+    guideline = (app.outdir / "veileder.tex").read_text(encoding="utf-8")
+    education = (app.outdir / "undervisning.tex").read_text(encoding="utf-8")
+    assert r"\begin{sphinxadmonition}" in guideline
+    assert r"ORG\sphinxhyphen{}01" in guideline and "Klinikken skal ha lege og psykolog." in guideline
+    # The index links within the handbook, to the recommendation's own label.
+    assert r"\hyperref[\detokenize{guideline/organisation:rec-org-01}]" in guideline
+    assert r"UND\sphinxhyphen{}01" not in guideline
+    assert "Kurset bør gi tid til å planlegge aktivitet i små steg." in education
+    assert r"\hyperref[\detokenize{education/daily-activity:rec-und-01}]" in education
+    assert r"ORG\sphinxhyphen{}01" not in education
 
 
 @pytest.mark.sphinx(
@@ -58,7 +75,7 @@ def test_latex_sets_them_as_admonitions(app, warning):
 def test_an_id_that_disappears_must_be_marked_withdrawn(app, warning):
     app.build()
     assert (
-        "registry-lost-id.toml:5: recommendation PAS-02 is registered as active but no page has it"
+        "registry-lost-id.toml:10: WARNING: recommendation PAS-02 is registered as active but no page has it"
         in warning.getvalue()
     )
     assert "[smertehandboka.recommendation]" in warning.getvalue()
@@ -80,12 +97,51 @@ def test_a_withdrawn_id_is_never_reused(app, warning):
 def test_a_new_id_must_be_registered(app, warning):
     app.build()
     assert "patients.md:3: WARNING: recommendation PAS-01 is not in the registry" in warning.getvalue()
+    assert 'add it under [ids] as PAS-01 = "active"' in warning.getvalue()
+
+
+@pytest.mark.sphinx(
+    "html",
+    testroot="recommendations",
+    confoverrides={"recommendation_registry": "registry-no-education-prefix.toml"},
+)
+def test_an_unknown_prefix_says_how_to_register_it(app, warning):
+    app.build()
+    assert (
+        "education/daily-activity.md:3: WARNING: recommendation UND-01: prefix UND is not in the registry"
+        in warning.getvalue()
+    )
+    assert 'add it under [prefixes] as UND = "education"' in warning.getvalue()
+
+
+@pytest.mark.sphinx(
+    "html",
+    testroot="recommendations",
+    confoverrides={"recommendation_registry": "registry-prefix-of-another-collection.toml"},
+)
+def test_a_prefix_of_another_collection_is_misplaced(app, warning):
+    app.build()
+    assert (
+        "education/daily-activity.md:3: WARNING: recommendation UND-01 is on a page of the education "
+        "collection, but prefix UND belongs to guideline" in warning.getvalue()
+    )
 
 
 @pytest.mark.sphinx("html", testroot="recommendations-bad")
-def test_bad_strength_duplicate_and_malformed_ids_are_warnings(app, warning):
+def test_bad_strength_duplicate_malformed_and_misplaced_are_warnings(app, warning):
     app.build()
     text = warning.getvalue()
-    assert "index.md:3: WARNING: recommendation ORG-01: strength 'kan' must be one of: skal, bør" in text
-    assert "index.md:9: WARNING: recommendation ORG-01 is defined twice" in text
-    assert "index.md:15: WARNING: recommendation ID 'org1' must look like ORG-01" in text
+    assert (
+        "guideline/index.md:3: WARNING: recommendation ORG-01: strength 'kan' must be one of: skal, bør"
+        in text
+    )
+    assert "guideline/index.md:9: WARNING: recommendation ORG-01 is defined twice" in text
+    assert "guideline/index.md:15: WARNING: recommendation ID 'org1' must look like ORG-01" in text
+    assert "index.md:7: WARNING: recommendation SAM-01 stands outside the collections" in text
+    assert "WARNING: the guideline collection has recommendations but no page lists them" in text
+
+
+@pytest.mark.sphinx("latex", testroot="recommendations-bad")
+def test_mistakes_never_crash_a_builder(app, warning):
+    app.build()  # raises on a Python exception in any handler
+    assert "defined twice" in warning.getvalue()
