@@ -120,6 +120,12 @@ class TableChartDirective(ChartDirective):
     }
 
     def run(self) -> list[nodes.Node]:
+        if "table" not in self.options:
+            warn(
+                "a table chart needs :table: with the name of the table on this page to draw from",
+                location=self.get_location(),
+            )
+            return []
         chart = page_chart(
             kind="table",
             table=nodes.make_id(self.options["table"]),
@@ -138,7 +144,18 @@ class SketchChartDirective(ChartDirective):
     }
 
     def run(self) -> list[nodes.Node]:
-        series = [[float(v) for v in part.split()] for part in self.options.get("series", "").split(";")]
+        try:
+            series = [[float(v) for v in part.split()] for part in self.options.get("series", "").split(";")]
+        except ValueError:
+            series = []
+        if not series or not all(series):
+            warn(
+                ":series: must give each curve as numbers separated by spaces, curves separated by ';' "
+                "(e.g. 1 2 3; 3 2 1), not %r",
+                self.options.get("series", ""),
+                location=self.get_location(),
+            )
+            return []
         chart = page_chart(kind="sketch", series=series)
         self.set_source_info(chart)
         figure = self.figure(chart)
@@ -175,7 +192,13 @@ def draw(translator: Any, node: page_chart, path: Path) -> bool:
     header, rows = table_cells(table)
     language = translator.config.language
     bars = []
+    width = max(node["labels"], node["values"])
     for row in rows:
+        if len(row) < width:
+            warn(
+                "table %r has no column %d: check :labels: and :values:", node["table"], width, location=node
+            )
+            return False
         label, shown = row[node["labels"] - 1], row[node["values"] - 1]
         value = parse_number(shown, language)
         if value is None:
