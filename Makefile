@@ -7,6 +7,7 @@ LANGUAGES    ?= nb
 PYTHON       ?= python3
 VENV         ?= .venv
 BUILDDIR     ?= _build
+SOURCES      ?=
 HOST         ?= 127.0.0.1
 PORT         ?= 8000
 
@@ -61,7 +62,7 @@ if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
 endef
 
 .DEFAULT_GOAL := site
-.PHONY: help site html pdf validate test lint livehtml serve venv tex browser pot clean requirements
+.PHONY: help site html pdf validate overlap test bench lint livehtml serve venv tex browser pot clean requirements
 
 help: ## Show this list of targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-z-]+:.*## / {printf "  make %-13s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -103,10 +104,17 @@ $(CHECKED): $(REFERENCE_INPUTS) $(CLINIC_INPUTS) $(VENV)/.installed
 	@$(if $(filter $(CLINIC_INPUTS) $(VENV)/.installed,$?),$(CHECK_CLINICS))
 	@mkdir -p $(@D) && touch $@
 
+overlap: venv ## Find sentences shared with the source documents: make overlap SOURCES=<folder of .txt>
+	@test -n "$(SOURCES)" || { echo "The source documents are kept outside the repository: make overlap SOURCES=<their folder>"; exit 2; }
+	$(BIN)/python scripts/source_overlap.py --sources $(SOURCES)
+
 test: venv tex browser ## Run the whole test suite (lint, validators, extensions, real builds, browser)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/python -m pytest
+
+bench: venv tex ## Benchmark the editor's loop: import floor, no-op and one-paragraph-edit make html
+	$(BIN)/python scripts/bench.py --lang $(firstword $(LANGUAGES))
 
 lint: venv ## Lint and check formatting of the Python code
 	$(BIN)/ruff check .

@@ -23,6 +23,7 @@ gettext_compact = False
 extensions = [
     "stable_config",  # the environment remembers conf.py's values, so builds stay incremental
     "template_cache",  # compiled HTML templates kept between builds
+    "parallel_threshold",  # -j only when enough pages changed to be worth the workers
     "translatable_graphviz",  # sphinx.ext.graphviz, with labels and alt text in the gettext catalogues
     "myst_parser",
     "sphinx_design",

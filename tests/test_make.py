@@ -61,10 +61,11 @@ def test_help_lists_the_contract_targets():
         assert f"make {target} " in result.stdout
 
 
-def test_a_recommendation_in_the_education_collection_builds_in_html_and_pdf(tmp_path):
+def test_an_education_recommendation_builds_and_a_removed_page_leaves_the_published_site(tmp_path):
     """The editor's case from issue 11: a recommendation on an education page, with the collection's
     own prefix and index, builds with the Makefile's strict rules and lands in the right index and
-    the right handbook only."""
+    the right handbook only. Then a page is removed: the next `make site` publishes no trace of it,
+    although the build before it wrote it and the doctrees are reused."""
     project = copy_project(tmp_path / "project")
     page = project / "source" / "education" / "course" / "change-process.md"
     page.write_text(
@@ -73,10 +74,12 @@ def test_a_recommendation_in_the_education_collection_builds_in_html_and_pdf(tmp
         encoding="utf-8",
     )
     index = project / "source" / "education" / "index.md"
-    index.write_text(
-        index.read_text(encoding="utf-8") + "\n## Anbefalinger\n\n```{recommendation-index}\n```\n",
-        encoding="utf-8",
-    )
+    original_index = index.read_text(encoding="utf-8")
+    with_extra = original_index.replace("neuropathic/index\n```", "neuropathic/index\nextra\n```")
+    assert with_extra != original_index
+    index.write_text(with_extra + "\n## Anbefalinger\n\n```{recommendation-index}\n```\n", encoding="utf-8")
+    extra = project / "source" / "education" / "extra.md"
+    extra.write_text("(education-extra)=\n# Ekstraside\n\nEn side som snart blir borte.\n", encoding="utf-8")
     registry = project / "references" / "recommendation-ids.toml"
     text = registry.read_text(encoding="utf-8")
     text = text.replace("[ids]\n", '[ids]\nUND-01 = "active"\n').replace(
@@ -84,26 +87,35 @@ def test_a_recommendation_in_the_education_collection_builds_in_html_and_pdf(tmp
     )
     registry.write_text(text, encoding="utf-8")
 
-    result = subprocess.run(
-        ["make", "--no-print-directory", "html", "pdf", f"VENV={PROJECT / '.venv'}", "BUILDDIR=out"],
-        cwd=project,
-        capture_output=True,
-        text=True,
-    )
+    result = make_site(project)
     assert result.returncode == 0, (result.stdout + result.stderr)[-3000:]
     assert "Traceback" not in result.stdout + result.stderr
 
-    html = project / "out" / "html" / "nb"
-    listed = BeautifulSoup((html / "education" / "index.html").read_text(encoding="utf-8"), "html.parser")
+    site = project / "out" / "site" / "nb"
+    listed = BeautifulSoup((site / "education" / "index.html").read_text(encoding="utf-8"), "html.parser")
     assert [a["href"] for a in listed.select("ul.rec-index a")] == ["course/change-process.html#rec-und-01"]
-    guideline = (html / "guideline" / "recommendations.html").read_text(encoding="utf-8")
+    guideline = (site / "guideline" / "recommendations.html").read_text(encoding="utf-8")
     assert "UND-01" not in guideline and "ORG-01" in guideline
-
-    pdfs = project / "out" / "pdf" / "nb"
-    education = squeeze(pdf_text(PdfReader(pdfs / "smertehandboka-undervisning-nb.pdf")))
+    education = squeeze(pdf_text(PdfReader(site / "pdf" / "smertehandboka-undervisning-nb.pdf")))
     assert squeeze("Kursholderen bør sette av en prøveuke.") in education
     assert squeeze("UND-01") in education
-    assert "prøveuke" not in squeeze(pdf_text(PdfReader(pdfs / "smertehandboka-veileder-nb.pdf")))
+    assert "prøveuke" not in squeeze(pdf_text(PdfReader(site / "pdf" / "smertehandboka-veileder-nb.pdf")))
+    assert (site / "education" / "extra.html").is_file()
+    # Every page of the collection lists it in its menu; a page not read again keeps that menu.
+    assert "extra.html" in (site / "education" / "course" / "about-pain.html").read_text(encoding="utf-8")
+
+    extra.unlink()
+    index.write_text(
+        original_index + "\n## Anbefalinger\n\n```{recommendation-index}\n```\n", encoding="utf-8"
+    )
+    result = make_site(project)
+    assert result.returncode == 0, (result.stdout + result.stderr)[-3000:]
+    assert not (site / "education" / "extra.html").exists()
+    for html in site.rglob("*.html"):
+        assert "extra.html" not in html.read_text(encoding="utf-8"), html
+    assert "Ekstraside" not in (project / "out" / "site" / "nb" / "searchindex.js").read_text(
+        encoding="utf-8"
+    )
 
 
 def pdf_text(reader: PdfReader) -> str:
