@@ -12,6 +12,10 @@ EXPECTED = [
     ("guideline/mistakes.md:27", "table 'tabell' has no column 9: check :labels: and :values:"),
     ("guideline/mistakes.md:34", ":series: must give each curve as numbers separated by spaces"),
     ("guideline/mistakes.md:6", "undefined label: 'rec-org-99'"),
+    (
+        "guideline/mistakes.md:45",
+        "the graph does not draw (syntax error in line 1 near '}'): fix its dot code",
+    ),
     ("index.md:7", "a recommendation index outside a collection lists nothing: name one with :collection:"),
 ]
 

@@ -6,6 +6,8 @@ translates a page's messages: every ``label="…"`` (also ``xlabel``, ``headlabe
 and the ``:alt:`` text become messages of the page's catalogue, and their translations are put
 back into the dot source. Write the visible text of a figure in labels, never in node ids.
 
+A graph whose dot code does not draw is a warning at its file and line, in HTML and LaTeX.
+
 On the web the SVG is an ``<object>``; it also gets ``role="img"`` and the alt text as its
 accessible name (Sphinx puts the alt text only in the fallback content, which axe reports).
 """
@@ -21,10 +23,13 @@ from docutils import nodes
 from sphinx import addnodes
 from sphinx.ext import graphviz as sphinx_graphviz
 from sphinx.transforms import SphinxTransform
+from sphinx.util import logging
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
 
+logger = logging.getLogger(__name__)
+DOT_ERROR = re.compile(r"Error: (?:<stdin>: )?(.*?)(?:\\n|$)", re.MULTILINE)
 LABEL = re.compile(r'(?P<key>\b(?:label|xlabel|headlabel|taillabel)\s*=\s*)"(?P<text>(?:[^"\\]|\\.)*)"')
 
 
@@ -66,10 +71,34 @@ class MakeGraphvizTranslatable(SphinxTransform):
     def apply(self, **kwargs: Any) -> None:
         for node in list(self.document.findall(sphinx_graphviz.graphviz)):
             if type(node) is sphinx_graphviz.graphviz:
-                node.replace_self(translatable_graphviz(node.rawsource, *node.children, **node.attributes))
+                translatable = translatable_graphviz(node.rawsource, *node.children, **node.attributes)
+                translatable.source, translatable.line = node.source, node.line  # for warnings
+                node.replace_self(translatable)
+
+
+def drawn(translator: Any, node: translatable_graphviz, output_format: str) -> bool:
+    """Draw the graph before Sphinx does (its result is reused), so a graph that does not draw is
+    reported at its file and line; sphinx.ext.graphviz names only the code."""
+    try:
+        sphinx_graphviz.render_dot(
+            translator, node["code"], node["options"], output_format, filename=node.get("filename")
+        )
+    except sphinx_graphviz.GraphvizError as error:
+        reason = DOT_ERROR.search(str(error))
+        logger.warning(
+            "the graph does not draw (%s): fix its dot code",
+            reason[1] if reason else str(error).splitlines()[0],
+            location=node,
+            type="smertehandboka",
+            subtype="graphviz",
+        )
+        return False
+    return True
 
 
 def html_visit(self: Any, node: translatable_graphviz) -> None:
+    if not drawn(self, node, self.builder.config.graphviz_output_format):
+        raise nodes.SkipNode
     start = len(self.body)
     try:
         sphinx_graphviz.html_visit_graphviz(self, node)
@@ -84,12 +113,18 @@ def html_visit(self: Any, node: translatable_graphviz) -> None:
         raise
 
 
+def latex_visit(self: Any, node: translatable_graphviz) -> None:
+    if not drawn(self, node, "pdf"):
+        raise nodes.SkipNode
+    sphinx_graphviz.latex_visit_graphviz(self, node)
+
+
 def setup(app: Sphinx) -> dict[str, object]:
     app.setup_extension("sphinx.ext.graphviz")
     app.add_node(
         translatable_graphviz,
         html=(html_visit, None),
-        latex=(sphinx_graphviz.latex_visit_graphviz, None),
+        latex=(latex_visit, None),
         texinfo=(sphinx_graphviz.texinfo_visit_graphviz, None),
         text=(sphinx_graphviz.text_visit_graphviz, None),
         man=(sphinx_graphviz.man_visit_graphviz, None),
