@@ -125,3 +125,22 @@ def pdf_text(reader: PdfReader) -> str:
 def squeeze(text: str) -> str:
     """PDF text extraction loses spaces in tight lines and keeps line-end hyphens."""
     return re.sub(r"[\s-]+", "", text)
+
+
+def test_a_second_make_html_reads_and_writes_nothing(site):
+    """Incremental builds: with nothing changed, Sphinx sees the same configuration, reads no page
+    and writes none (the fixture built the site with the same rules into the same folder)."""
+    checked = (site.build_dir / ".checked").stat().st_mtime_ns
+    result = subprocess.run(
+        ["make", "--no-print-directory", "html", f"BUILDDIR={site.build_dir}", "LANGUAGES=nb"],
+        cwd=PROJECT,
+        capture_output=True,
+        text=True,
+    )
+    output = result.stdout + result.stderr
+    assert result.returncode == 0, output[-3000:]
+    assert "configuration has changed" not in output
+    assert "updating environment: 0 added, 0 changed, 0 removed" in output
+    assert "no targets are out of date." in output
+    assert "writing output... [" not in output  # no page written
+    assert (site.build_dir / ".checked").stat().st_mtime_ns == checked  # the data checks did not run again
