@@ -16,7 +16,6 @@ import floor, an edit within 2 × the no-op. Exit status 1 when a target is miss
 from __future__ import annotations
 
 import argparse
-import shutil
 import statistics
 import subprocess
 import sys
@@ -24,6 +23,8 @@ import tempfile
 import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
+
+from project_copy import copy_project
 
 PROJECT = Path(__file__).resolve().parent.parent
 EDITED = Path("source/guideline/background.md")
@@ -41,21 +42,6 @@ for node in ast.walk(ast.parse(open("conf.py", encoding="utf-8").read())):
         for name in ast.literal_eval(node.value):
             importlib.import_module(name)
 """
-
-
-def copy_project(destination: Path) -> Path:
-    listed = subprocess.run(
-        ["git", "ls-files", "-co", "--exclude-standard"],
-        cwd=PROJECT,
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout.split()
-    for name in listed:
-        if (PROJECT / name).is_file():
-            (destination / name).parent.mkdir(parents=True, exist_ok=True)
-            shutil.copy2(PROJECT / name, destination / name)
-    return destination
 
 
 def timed(command: Sequence[str], cwd: Path, before: Callable[[], None] | None = None) -> float:

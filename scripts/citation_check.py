@@ -50,7 +50,14 @@ def check_citations(bib_paths: Iterable[Path], source_dir: Path, allow_list: Pat
     for key, places in sorted(cited.items()):
         if key not in entries:
             for path, line in places:
-                problems.append(Problem(path, line, f"cites '{key}', which no file in references/ defines"))
+                problems.append(
+                    Problem(
+                        path,
+                        line,
+                        f"cites '{key}', which no file in references/ defines: "
+                        "correct the key, or add the entry to the collection's .bib file",
+                    )
+                )
     for key, entry in entries.items():
         if key not in cited and key not in allowed:
             problems.append(

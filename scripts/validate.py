@@ -9,8 +9,9 @@ the sources (what ``make validate`` runs for the repository). ``clinics`` checks
 directory's CSV against its Table Schema (``clinics.schema.json`` beside it, else the project's,
 unless given).
 
-Every problem is printed as ``FILE:LINE: message`` (``FILE:LINE: column: message`` for CSV);
-the exit status is 1 when there is any problem and 0 when every file is clean. The tool only reads.
+Every problem is printed as ``FILE:LINE: message`` (``FILE:LINE: column: message`` for CSV),
+and a count on standard error; the exit status is 1 when there is any problem and 0 when every
+file is clean. The tool only reads.
 """
 
 from __future__ import annotations
@@ -52,6 +53,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         problems = check_bib_files(args.files)
     for problem in problems:
         print(problem)
+    checked = [args.file] if args.command == "clinics" else args.files
+    if problems:
+        print(
+            f"validate.py {args.command}: {len(problems)} problem(s); fix them from the top", file=sys.stderr
+        )
+    else:
+        print(f"validate.py {args.command}: {len(checked)} file(s) clean", file=sys.stderr)
     return 1 if problems else 0
 
 

@@ -56,7 +56,10 @@ def test_an_unknown_key_is_reported_where_it_is_cited(capsys, project):
     page.write_text("# Side\n\nTekst {cite:p}`melzack1965pain,wall1999nowhere`.\n", encoding="utf-8")
     status, lines = run(capsys, project)
     assert status == 1
-    assert lines == [f"{page}:3: cites 'wall1999nowhere', which no file in references/ defines"]
+    assert lines == [
+        f"{page}:3: cites 'wall1999nowhere', which no file in references/ defines: "
+        "correct the key, or add the entry to the collection's .bib file"
+    ]
 
 
 def test_an_uncited_entry_is_reported_at_its_line(capsys, project):

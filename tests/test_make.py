@@ -2,25 +2,14 @@
 changed copy of the project."""
 
 import re
-import shutil
 import subprocess
 from pathlib import Path
 
 from bs4 import BeautifulSoup
+from project_copy import copy_project
 from pypdf import PdfReader
 
 PROJECT = Path(__file__).resolve().parent.parent
-
-
-def copy_project(destination: Path) -> Path:
-    files = subprocess.run(
-        ["git", "ls-files", "-co", "--exclude-standard"], cwd=PROJECT, capture_output=True, text=True
-    ).stdout.split()
-    for name in files:
-        if (PROJECT / name).is_file():
-            (destination / name).parent.mkdir(parents=True, exist_ok=True)
-            shutil.copy2(PROJECT / name, destination / name)
-    return destination
 
 
 def make_site(project: Path) -> subprocess.CompletedProcess:

@@ -69,62 +69,49 @@ def test_latex_sets_each_collection_in_its_own_handbook_with_its_own_index(app, 
     assert r"ORG\sphinxhyphen{}01" not in education
 
 
-@pytest.mark.sphinx(
-    "html", testroot="recommendations", confoverrides={"recommendation_registry": "registry-lost-id.toml"}
-)
-def test_an_id_that_disappears_must_be_marked_withdrawn(app, warning):
-    app.build()
-    assert (
-        "registry-lost-id.toml:10: WARNING: recommendation PAS-02 is registered as active but no page has it"
-        in warning.getvalue()
+def registry_case(registry, *expected):
+    marks = pytest.mark.sphinx(
+        "html", testroot="recommendations", confoverrides={"recommendation_registry": registry}
     )
-    assert "[smertehandboka.recommendation]" in warning.getvalue()
+    return pytest.param(expected, marks=marks, id=registry.removesuffix(".toml"))
 
 
-@pytest.mark.sphinx(
-    "html", testroot="recommendations", confoverrides={"recommendation_registry": "registry-reused-id.toml"}
+@pytest.mark.parametrize(
+    "expected",
+    [
+        registry_case(
+            "registry-lost-id.toml",
+            "registry-lost-id.toml:10: WARNING: recommendation PAS-02 is registered as active",
+            "but no page has it",
+            'restore it, or mark it "withdrawn"',
+            "[smertehandboka.recommendation]",
+        ),
+        registry_case(
+            "registry-reused-id.toml",
+            "organisation.md:9: WARNING: recommendation ORG-02 was withdrawn; an ID is never reused",
+        ),
+        registry_case(
+            "registry-unregistered-id.toml",
+            "patients.md:3: WARNING: recommendation PAS-01 is not in the registry",
+            'add it under [ids] as PAS-01 = "active"',
+        ),
+        registry_case(
+            "registry-no-education-prefix.toml",
+            "education/daily-activity.md:3: WARNING: recommendation UND-01: prefix UND is not in",
+            'add it under [prefixes] as UND = "education"',
+        ),
+        registry_case(
+            "registry-prefix-of-another-collection.toml",
+            "education/daily-activity.md:3: WARNING: recommendation UND-01 is on a page of the education "
+            "collection, but prefix UND belongs to guideline",
+        ),
+    ],
 )
-def test_a_withdrawn_id_is_never_reused(app, warning):
+def test_the_registry_is_checked_with_what_to_do(app, warning, expected):
+    """Lost, reused and unregistered IDs, and unknown or misplaced prefixes."""
     app.build()
-    assert "organisation.md:9: WARNING: recommendation ORG-02 was withdrawn" in warning.getvalue()
-
-
-@pytest.mark.sphinx(
-    "html",
-    testroot="recommendations",
-    confoverrides={"recommendation_registry": "registry-unregistered-id.toml"},
-)
-def test_a_new_id_must_be_registered(app, warning):
-    app.build()
-    assert "patients.md:3: WARNING: recommendation PAS-01 is not in the registry" in warning.getvalue()
-    assert 'add it under [ids] as PAS-01 = "active"' in warning.getvalue()
-
-
-@pytest.mark.sphinx(
-    "html",
-    testroot="recommendations",
-    confoverrides={"recommendation_registry": "registry-no-education-prefix.toml"},
-)
-def test_an_unknown_prefix_says_how_to_register_it(app, warning):
-    app.build()
-    assert (
-        "education/daily-activity.md:3: WARNING: recommendation UND-01: prefix UND is not in the registry"
-        in warning.getvalue()
-    )
-    assert 'add it under [prefixes] as UND = "education"' in warning.getvalue()
-
-
-@pytest.mark.sphinx(
-    "html",
-    testroot="recommendations",
-    confoverrides={"recommendation_registry": "registry-prefix-of-another-collection.toml"},
-)
-def test_a_prefix_of_another_collection_is_misplaced(app, warning):
-    app.build()
-    assert (
-        "education/daily-activity.md:3: WARNING: recommendation UND-01 is on a page of the education "
-        "collection, but prefix UND belongs to guideline" in warning.getvalue()
-    )
+    for text in expected:
+        assert text in warning.getvalue()
 
 
 @pytest.mark.sphinx("html", testroot="recommendations-bad")

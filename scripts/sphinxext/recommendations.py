@@ -356,7 +356,8 @@ def check_one(
         )
     if first is not None:
         warn(
-            "recommendation %s is defined twice; the other is at %s:%s: give one of them a new ID",
+            "recommendation %s is defined twice; the other is at %s:%s: an ID belongs to one "
+            "recommendation: give the one that is new a new ID (a published ID is never renumbered)",
             rec.rec_id,
             env.doc2path(first.docname, False),
             first.lineno,
