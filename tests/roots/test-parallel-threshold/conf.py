@@ -1,0 +1,2 @@
+extensions = ["myst_parser", "parallel_threshold"]
+parallel_threshold = 3
