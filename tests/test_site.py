@@ -295,7 +295,7 @@ def test_the_biopsychosocial_figure_is_drawn_with_alt_text_and_caption(site):
     svg = (site.html() / "guideline" / drawing["data"]).read_text(encoding="utf-8")
     for layer in ("Sammenheng", "Smerteatferd", "Lidelse", "Smerteopplevelse", "Nocisepsjon"):
         assert layer in svg
-    assert "Innerst aktivering av smertefibrene" in drawing.get_text()  # the alt text
+    assert "Hver boks er forbundet med de tre andre" in drawing.get_text()  # the alt text
     assert "biopsykososial modell, etter Loeser" in figure.select_one("figcaption").get_text()
     text = squeeze(pdf_text(PdfReader(site.pdf() / "smertehandboka-veileder-nb.pdf")))
     assert squeeze("Figur 1: Langvarig smerte i en biopsykososial modell, etter Loeser") in text
