@@ -3,8 +3,11 @@
 
 SPHINXOPTS   ?=
 JOBS         ?= auto
-LANGUAGES    ?= nb
 PYTHON       ?= python3
+# The published languages of translations/languages.toml, source language first (read once).
+ifeq ($(origin LANGUAGES),undefined)
+LANGUAGES    := $(shell $(PYTHON) scripts/languages.py published)
+endif
 VENV         ?= .venv
 BUILDDIR     ?= _build
 SOURCES      ?=

@@ -4,7 +4,8 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent
-sys.path.insert(0, str(ROOT / "scripts" / "sphinxext"))
+# The extensions, and the modules they share with the command-line tools (scripts/languages.py).
+sys.path[:0] = [str(ROOT / "scripts" / "sphinxext"), str(ROOT / "scripts")]
 
 project = "Smertehåndboka"
 author = "Smertehåndboka-redaksjonen"

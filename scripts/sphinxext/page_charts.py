@@ -39,6 +39,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 from docutils import nodes
 from docutils.parsers.rst import directives
+from languages import language as language_of
 from sphinx import addnodes
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
@@ -70,15 +71,15 @@ class page_chart(nodes.General, nodes.Element, addnodes.translatable):
 
 
 def parse_number(text: str, language: str | None) -> float | None:
-    """A figure as the page writes it: ``561 917``, ``13 %``, ``8,3`` (nb, da) or ``8.3`` (en)."""
+    """A figure as the page writes it, with the separators of its language (languages.toml):
+    ``561 917``, ``13 %``, ``8,3`` (nb), ``10.300`` (da) or ``10,300``, ``8.3`` (en)."""
     match = NUMBER.search(text)
     if not match:
         return None
     digits = re.sub(r"[\s\u00a0\u202f]", "", match.group(0))
-    if (language or "nb").startswith("en"):
-        digits = digits.replace(",", "")
-    else:
-        digits = digits.replace(".", "").replace(",", ".")
+    separators = language_of(language)
+    digits = digits.replace(separators.thousands.strip(), "") if separators.thousands.strip() else digits
+    digits = digits.replace(separators.decimal, ".")
     try:
         return float(digits)
     except ValueError:

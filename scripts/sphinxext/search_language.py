@@ -1,8 +1,9 @@
 """Choose the language of the HTML search index from the page language.
 
 Sphinx has no search support registered for ``nb`` and silently falls back to English
-stemming, so Norwegian words would not match their inflected forms. Bokmål and Nynorsk share
-the Snowball ``no`` stemmer; other languages map to themselves. An explicit
+stemming, so Norwegian words would not match their inflected forms. The stemmer of each site
+language is in ``translations/languages.toml`` (``no`` for Bokmål); other languages map to
+themselves (Nynorsk to ``no``). An explicit
 ``html_search_language`` in conf.py wins; a language without search support is a warning.
 """
 
@@ -10,6 +11,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from languages import languages as site_languages
+from languages import primary_subtag
 from sphinx.search import languages
 from sphinx.util import logging
 
@@ -19,14 +22,16 @@ if TYPE_CHECKING:
 
 logger = logging.getLogger(__name__)
 
-# Page language (its primary subtag) -> the search language Sphinx knows it by.
-SEARCH_LANGUAGES = {"nb": "no", "nn": "no", "no": "no"}
+# Languages outside translations/languages.toml that Sphinx knows by another name.
+SEARCH_LANGUAGES = {"nn": "no"}
 
 
 def search_language_for(language: str) -> str:
-    """Return the search language for a page language such as ``nb``, ``nb_NO`` or ``da``."""
-    primary = language.replace("-", "_").split("_")[0].lower()
-    return SEARCH_LANGUAGES.get(primary, primary)
+    """The search language for a page language such as ``nb``, ``nb_NO`` or ``da``: the one
+    translations/languages.toml gives, else the primary subtag."""
+    primary = primary_subtag(language)
+    table = site_languages()
+    return table[primary].search if primary in table else SEARCH_LANGUAGES.get(primary, primary)
 
 
 def choose_search_language(app: Sphinx, config: Config) -> None:

@@ -1,0 +1,68 @@
+"""translations/languages.toml: the site's languages as data, and the number formats they give."""
+
+import subprocess
+import sys
+
+import pytest
+from languages import PROJECT_TABLE, LanguageTableError, language, languages
+
+NBSP = "\u00a0"
+
+
+def test_the_table_has_one_source_language_and_lists_it_first():
+    table = languages()
+    assert next(iter(table)) == "nb" and table["nb"].source
+    assert {"nb", "en", "da"} <= set(table)
+    assert [code for code, lang in table.items() if lang.source] == ["nb"]
+
+
+@pytest.mark.parametrize(
+    ("code", "value", "expected"),
+    [
+        ("nb", 10300, f"10{NBSP}300"),
+        ("nb", 1849, "1849"),
+        ("nb", 8.3, "8,3"),
+        ("en", 10300, "10,300"),
+        ("en", 1849, "1,849"),
+        ("en", 8.3, "8.3"),
+        ("da", 10300, "10.300"),
+        ("da", 8.3, "8,3"),
+    ],
+)
+def test_numbers_follow_the_language(code, value, expected):
+    assert language(code).format_number(value) == expected
+
+
+def test_percent_signs_follow_the_language():
+    assert language("nb").format_percent(25) == f"25{NBSP}%"
+    assert language("en_GB").format_percent(25) == "25%"
+    assert language("da").format_percent(8.3) == f"8,3{NBSP}%"
+
+
+def test_the_makefile_asks_for_the_published_languages():
+    result = subprocess.run(
+        [sys.executable, str(PROJECT_TABLE.parent.parent / "scripts" / "languages.py"), "published"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    published = [code for code, lang in languages().items() if lang.published]
+    assert result.stdout.split() == published and published[0] == "nb"
+
+
+def test_a_table_without_a_source_language_is_refused(tmp_path):
+    table = tmp_path / "languages.toml"
+    table.write_text(
+        '[en]\nname = "English"\nsource = false\npublished = true\nsearch = "en"\n'
+        'thousands = ","\ngroup_from = 1000\ndecimal = "."\npercent = ""\n',
+        encoding="utf-8",
+    )
+    with pytest.raises(LanguageTableError, match="exactly one language must have source = true"):
+        languages(table)
+
+
+def test_a_missing_field_names_the_file_and_the_language(tmp_path):
+    table = tmp_path / "languages.toml"
+    table.write_text('[nb]\nname = "Norsk bokmål"\nsource = true\n', encoding="utf-8")
+    with pytest.raises(LanguageTableError, match=r"languages.toml: \[nb\]: .*missing"):
+        languages(table)
