@@ -132,3 +132,31 @@ def test_bad_strength_duplicate_malformed_and_misplaced_are_warnings(app, warnin
 def test_mistakes_never_crash_a_builder(app, warning):
     app.build()  # raises on a Python exception in any handler
     assert "defined twice" in warning.getvalue()
+
+
+@pytest.mark.sphinx(
+    "html",
+    testroot="recommendations",
+    freshenv=True,
+    confoverrides={"language": "en", "locale_dirs": ["locale"], "gettext_compact": False},
+)
+def test_the_strength_word_is_shown_in_the_page_language(app, warning):
+    app.build()
+    org01 = soup(app, "guideline/organisation.html").select_one("#rec-org-01")
+    assert org01.select_one("em.rec-strength.rec-strength-skal").get_text() == "must"
+    index = soup(app, "guideline/recommendations.html")
+    assert [em.get_text() for em in index.select("ul.rec-index em.rec-strength")] == [
+        "must",
+        "should",
+        "should",
+    ]
+
+
+@pytest.mark.sphinx(
+    "gettext", testroot="recommendations", freshenv=True, confoverrides={"gettext_compact": False}
+)
+def test_a_recommendation_heading_is_data_not_a_message_to_translate(app):
+    app.build()
+    catalogue = (app.outdir / "guideline" / "organisation.pot").read_text(encoding="utf-8")
+    assert 'msgid "Klinikken skal ha lege og psykolog."' in catalogue
+    assert "ORG-01" not in catalogue

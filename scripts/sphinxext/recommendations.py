@@ -39,6 +39,8 @@ from sphinx.util.docutils import SphinxDirective
 from sphinx.writers.html5 import HTML5Translator
 from sphinx.writers.latex import LaTeXTranslator
 
+from project_catalog import _
+
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.environment import BuildEnvironment
@@ -64,9 +66,16 @@ def anchor_for(rec_id: str) -> str:
     return f"rec-{rec_id.lower()}"
 
 
+# The strength words as the source writes them (the data), and as each language shows them: the
+# catalogue smertehandboka has en "must" / "should", da "skal" / "bør".
+STRENGTH_WORDS = {"skal": _("skal"), "bør": _("bør")}
+
+
 def strength_node(strength: str) -> nodes.emphasis:
-    """The strength word, the same in a recommendation's heading and in running text."""
-    return nodes.emphasis(strength, strength, classes=["rec-strength", f"rec-strength-{strength}"])
+    """The strength word in the page language, the same in a recommendation's heading and in running
+    text; the class names the source's word, so every language styles it alike."""
+    shown = str(STRENGTH_WORDS[strength]) if strength in STRENGTH_WORDS else strength
+    return nodes.emphasis(shown, shown, classes=["rec-strength", f"rec-strength-{strength}"])
 
 
 @dataclass(frozen=True)
@@ -127,7 +136,7 @@ class RecommendationDirective(SphinxDirective):
             node["names"].append(anchor)
             self.state.document.note_explicit_target(node, node)  # {ref} and {rec} find it by this name
             node["ids"] = [anchor]
-        title = nodes.title("", "")
+        title = nodes.title("", "", translatable=False)  # made from data: the ID and the strength
         title += nodes.reference(rec_id, rec_id, refid=anchor, classes=["rec-permalink"])
         title += nodes.Text(" ")
         title += strength_node(strength)
@@ -471,6 +480,7 @@ def merge(app: Sphinx, env: BuildEnvironment, docnames: set[str], other: BuildEn
 
 
 def setup(app: Sphinx) -> dict[str, object]:
+    app.setup_extension("project_catalog")
     app.add_config_value("recommendation_registry", "", "env", types=[str])
     app.add_node(
         recommendation,
