@@ -8,6 +8,9 @@ PYTHON       ?= python3
 ifeq ($(origin LANGUAGES),undefined)
 LANGUAGES    := $(shell $(PYTHON) scripts/languages.py published)
 endif
+SOURCE_LANGUAGE := $(firstword $(shell $(PYTHON) scripts/languages.py all))
+# The languages translated from the source language (their catalogues are in translations/).
+TRANSLATED   := $(shell $(PYTHON) scripts/languages.py translations)
 VENV         ?= .venv
 BUILDDIR     ?= _build
 SOURCES      ?=
@@ -65,7 +68,8 @@ if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
 endef
 
 .DEFAULT_GOAL := site
-.PHONY: help site html pdf validate overlap test bench lint livehtml serve venv tex browser pot clean requirements
+.PHONY: help site html pdf validate overlap test bench lint livehtml serve venv tex browser gettext translations pot \
+        clean requirements
 
 help: ## Show this list of targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-z-]+:.*## / {printf "  make %-13s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -148,6 +152,14 @@ browser: venv ## Install Chromium, its WebDriver and axe-core for the browser te
 	@if command -v chromium >/dev/null && command -v chromedriver >/dev/null; then :; \
 	else $(call apt-install,Chromium and its WebDriver,$(BROWSER_PACKAGES)); fi
 	@$(BIN)/python scripts/fetch_axe_core.py $(VENV)/share/axe-core/axe.min.js
+
+gettext: venv ## Extract every page's messages into _build/gettext/ (one template per page)
+	$(SPHINXBUILD) -b gettext -q -j $(JOBS) -c . -D language=$(SOURCE_LANGUAGE) \
+	  -d $(BUILDDIR)/doctrees/gettext $(SOURCEDIR) $(BUILDDIR)/gettext
+
+translations: gettext pot ## Update translations/<lang>/LC_MESSAGES/ for every translated language
+	cp translations/smertehandboka.pot $(BUILDDIR)/gettext/
+	$(BIN)/sphinx-intl update --line-width=-1 -p $(BUILDDIR)/gettext -d translations $(addprefix -l ,$(TRANSLATED))
 
 pot: venv ## Extract the extensions' translatable words into translations/smertehandboka.pot
 	$(BIN)/pybabel --quiet extract --no-default-keywords -k _ --no-location --sort-output --omit-header \

@@ -19,7 +19,10 @@ today_fmt = "%-d. %B %Y"
 exclude_patterns: list[str] = []
 templates_path = ["source/_templates"]
 locale_dirs = ["../translations"]
+# One catalogue per page, without source line numbers, so an edit above a message does not
+# change the catalogues of every translation (`make translations`, CONTRIBUTING).
 gettext_compact = False
+gettext_location = False
 
 extensions = [
     "stable_config",  # the environment remembers conf.py's values, so builds stay incremental

@@ -1,7 +1,8 @@
 """The site's languages, as data: ``translations/languages.toml``.
 
     python scripts/languages.py published     # the codes `make site` builds, source first
-    python scripts/languages.py all           # every code in the table
+    python scripts/languages.py translations  # every code but the source language's
+    python scripts/languages.py all           # every code in the table, source first
 
 Extensions, scripts and tests import ``languages()`` / ``language(code)``; the Makefile asks the
 command line. A table with a problem is an error naming the file and the language.
@@ -82,14 +83,19 @@ def language(code: str | None) -> Language:
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("which", choices=["published", "all"])
+    parser.add_argument("which", choices=["published", "translations", "all"])
     args = parser.parse_args(argv)
     try:
         table = languages()
     except (OSError, tomllib.TOMLDecodeError, LanguageTableError) as error:
         print(error, file=sys.stderr)
         return 1
-    print(" ".join(code for code, lang in table.items() if args.which == "all" or lang.published))
+    chosen = {
+        "published": [code for code, lang in table.items() if lang.published],
+        "translations": [code for code, lang in table.items() if not lang.source],
+        "all": list(table),
+    }[args.which]
+    print(" ".join(chosen))
     return 0
 
 
