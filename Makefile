@@ -42,6 +42,12 @@ REFERENCE_INPUTS := $(shell find $(SOURCEDIR) references -type d -o -name '*.md'
                       -o -name '*.toml' 2>/dev/null) scripts/validate.py scripts/bib_check.py \
                     scripts/citation_check.py scripts/problems.py
 CLINIC_INPUTS    := $(wildcard $(SOURCEDIR)/clinics/*) scripts/validate.py scripts/clinic_data.py scripts/problems.py
+# The catalogues of the translated languages (the source language's hold only theme words).
+PO_FILES         := $(shell find translations -path '*/LC_MESSAGES/*.po' \
+                      ! -path 'translations/$(SOURCE_LANGUAGE)/*' 2>/dev/null | sort)
+CHECK_PO         := $(BIN)/python scripts/validate.py po --source $(SOURCEDIR) $(PO_FILES)
+PO_INPUTS        := $(PO_FILES) $(SOURCEDIR) scripts/po_check.py scripts/languages.py \
+                    translations/termbase.csv translations/languages.toml
 CHECKED          := $(BUILDDIR)/.checked
 
 # $(call sphinx-build,BUILDER,LANG,OUTDIR): one strict, incremental Sphinx build. Doctrees and
@@ -68,7 +74,7 @@ if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
 endef
 
 .DEFAULT_GOAL := site
-.PHONY: help site html pdf validate overlap test bench lint livehtml serve venv tex browser gettext translations pot \
+.PHONY: help site html pdf validate overlap test bench lint livehtml serve venv tex msgfmt browser gettext translations pot \
         clean requirements
 
 help: ## Show this list of targets
@@ -101,14 +107,16 @@ pdf: venv tex $(CHECKED) ## Build the PDF handbooks into _build/pdf/<lang>/
 	  cp $(BUILDDIR)/latex/$$lang/smertehandboka-*.pdf $(BUILDDIR)/pdf/$$lang/; \
 	done
 
-validate: venv ## Check the data: bibliographies and the clinic directory (later also translations)
+validate: venv msgfmt ## Check the data: bibliographies, the clinic directory and the translations
 	@$(CHECK_REFERENCES)
 	@$(CHECK_CLINICS)
+	@$(CHECK_PO)
 
 # Only the checks whose inputs are newer than the stamp ($?) run; nothing is written until both pass.
-$(CHECKED): $(REFERENCE_INPUTS) $(CLINIC_INPUTS) $(VENV)/.installed
+$(CHECKED): $(REFERENCE_INPUTS) $(CLINIC_INPUTS) $(PO_INPUTS) $(VENV)/.installed | msgfmt
 	@$(if $(filter $(REFERENCE_INPUTS) $(VENV)/.installed,$?),$(CHECK_REFERENCES))
 	@$(if $(filter $(CLINIC_INPUTS) $(VENV)/.installed,$?),$(CHECK_CLINICS))
+	@$(if $(filter $(PO_INPUTS) $(VENV)/.installed,$?),$(CHECK_PO))
 	@mkdir -p $(@D) && touch $@
 
 overlap: venv ## Find sentences shared with the source documents: make overlap SOURCES=<folder of .txt>
@@ -142,6 +150,9 @@ $(VENV)/.installed: requirements.txt
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
 	@touch $@
+
+msgfmt: ## Install GNU gettext (msgfmt checks the translation catalogues) when missing
+	@if command -v msgfmt >/dev/null; then :; else $(call apt-install,GNU gettext,gettext); fi
 
 tex: ## Install TeX Live and Graphviz from Debian's packages when missing
 	@if command -v latexmk >/dev/null && command -v xelatex >/dev/null && command -v dot >/dev/null \

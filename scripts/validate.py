@@ -3,11 +3,13 @@
     python scripts/validate.py bib FILE...
     python scripts/validate.py references [--source DIR] [--allow FILE] FILE...
     python scripts/validate.py clinics [--schema SCHEMA] FILE
+    python scripts/validate.py po [--source DIR] FILE...
 
 ``bib`` checks the files themselves; ``references`` also checks them against the citations in
 the sources (what ``make validate`` runs for the repository). ``clinics`` checks the clinic
 directory's CSV against its Table Schema (``clinics.schema.json`` beside it, else the project's,
-unless given).
+unless given). ``po`` checks translation catalogues (``scripts/po_check.py``: msgfmt, numbers,
+roles, raw markup, strength words and the termbase).
 
 Every problem is printed as ``FILE:LINE: message`` (``FILE:LINE: column: message`` for CSV),
 and a count on standard error; the exit status is 1 when there is any problem and 0 when every
@@ -20,6 +22,8 @@ import argparse
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+
+from po_check import check_catalogues
 
 from bib_check import check_bib_files
 from citation_check import check_citations
@@ -43,10 +47,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         help="default: FILE's stem + .schema.json beside it, else the project's",
     )
     clinics.add_argument("file", type=Path, metavar="FILE")
+    po = commands.add_parser("po", help="check translation catalogues against their source text")
+    po.add_argument("--source", type=Path, default=Path("source"), metavar="DIR")
+    po.add_argument("files", nargs="+", type=Path, metavar="FILE")
     args = parser.parse_args(argv)
 
     if args.command == "clinics":
         problems = check_clinics(args.file, args.schema)
+    elif args.command == "po":
+        problems = check_catalogues(args.files, args.source)
     elif args.command == "references":
         problems = check_citations(args.files, args.source, args.allow)
     else:

@@ -1,0 +1,223 @@
+"""Check translation catalogues (``translations/<lang>/LC_MESSAGES/**/*.po``) before they are built.
+
+For every translated, non-fuzzy message of a catalogue:
+
+- ``msgfmt --check`` must accept the file (syntax, headers, format strings);
+- every number of the Bokmål text is in the translation, with the same value, written the
+  way the catalogue's language writes numbers (``translations/languages.toml``);
+- roles keep their name and target (``{ref}``, ``{numref}``, ``{cite:p}``, ``{rec}``,
+  ``{strength}`` …), a ``{term}`` points at a glossary term of the language (termbase), and
+  ``{{ substitutions }}`` and ``{placeholders}`` stay;
+- no raw HTML, ``raw`` directive or script is added;
+- a recommendation's text (found in the page's source) carries the termbase's strength word
+  (en *must* / *should*), and a termbase term in the Bokmål has the termbase's translation.
+
+Each problem is a ``Problem`` at the catalogue's line of the message. Untranslated and fuzzy
+messages are not errors here (the status report counts them; fuzzy ones are never shown).
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+import shutil
+import subprocess
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from babel.messages.pofile import read_po
+from languages import Language, language, languages
+
+from problems import Problem
+
+PROJECT = Path(__file__).resolve().parent.parent
+TERMBASE = PROJECT / "translations" / "termbase.csv"
+STRENGTHS = ("skal", "bør")
+
+ROLE = re.compile(r"\{(?P<name>[a-z][a-z:-]*)\}`(?P<content>[^`]*)`")
+EXPLICIT = re.compile(r"^(?P<title>.*?)\s*<(?P<target>[^<>]+)>$", re.S)
+SUBSTITUTION = re.compile(r"\{\{\s*[^{}]+?\s*\}\}")
+PLACEHOLDER = re.compile(r"(?<![{`])\{[a-z_][a-z0-9_]*\}(?!`)")
+HTML_TAG = re.compile(r"<\s*/?\s*[a-zA-Z][a-zA-Z0-9-]*(?:\s[^<>]*)?>")
+RAW = re.compile(r"\{raw\}|^\s*\.\. raw::|javascript:|<\s*script", re.I | re.M)
+RECOMMENDATION = re.compile(
+    r"^:::+\{recommendation\}[^\n]*\n(?P<options>(?::[a-z]+:[^\n]*\n)*)\n?(?P<body>.*?)\n:::+\s*$",
+    re.S | re.M,
+)
+LITERAL = re.compile(r"`[^`]*`")
+
+
+@dataclass(frozen=True)
+class Term:
+    source: str
+    target: str
+    note: str
+
+    def alternatives(self) -> list[str]:
+        """``general practitioner (GP)`` may be written either way: ``general practitioner``, ``GP``."""
+        main, _paren, rest = self.target.partition(" (")
+        return [text for text in (main, rest.rstrip(")")) if text]
+
+
+def termbase(code: str, path: Path = TERMBASE) -> list[Term]:
+    with path.open(encoding="utf-8", newline="") as handle:
+        return [Term(row["nb"], row[code], row["note"]) for row in csv.DictReader(handle) if row.get(code)]
+
+
+def numbers(text: str, lang: Language) -> Counter[float]:
+    """The values of the numbers in ``text`` as ``lang`` writes them (roles and code left out)."""
+    text = LITERAL.sub(" ", ROLE.sub(" ", text))
+    group = re.escape(lang.thousands.strip() or " ")
+    spaces = "[ \u00a0\u202f]" if not lang.thousands.strip() else group
+    pattern = re.compile(
+        rf"(?<![\w.,])\d{{1,3}}(?:{spaces}\d{{3}})+(?:{re.escape(lang.decimal)}\d+)?(?![\w])"
+        rf"|(?<![\w])\d+(?:{re.escape(lang.decimal)}\d+)?(?![\w])"
+    )
+    found: Counter[float] = Counter()
+    for match in pattern.finditer(text):
+        digits = re.sub(spaces, "", match.group()).replace(lang.decimal, ".")
+        found[float(digits)] += 1
+    return found
+
+
+def roles(text: str) -> list[tuple[str, str]]:
+    found = []
+    for match in ROLE.finditer(text):
+        content = match["content"].strip()
+        explicit = EXPLICIT.match(content)
+        found.append((match["name"], explicit["target"].strip() if explicit else content))
+    return found
+
+
+def recommendation_texts(page: Path) -> dict[str, str]:
+    """The messages of a page's recommendation blocks (joined as Sphinx joins them) → strength."""
+    if not page.is_file():
+        return {}
+    found = {}
+    for block in RECOMMENDATION.finditer(page.read_text(encoding="utf-8")):
+        strength = re.search(r":strength:\s*(\S+)", block["options"])
+        for paragraph in re.split(r"\n\s*\n", block["body"].strip()):
+            text = " ".join(line.strip() for line in paragraph.splitlines()).strip()
+            if text and strength:
+                found[text] = strength[1]
+    return found
+
+
+def _contains(text: str, phrase: str) -> bool:
+    return re.search(rf"(?<!\w){re.escape(phrase)}", text, re.I) is not None
+
+
+def check_message(
+    msgid: str, msgstr: str, lang: Language, terms: list[Term], strength: str | None
+) -> Iterator[str]:
+    source_lang = next(iter(languages().values()))
+    if msgstr != msgid:
+        missing = numbers(msgid, source_lang) - numbers(msgstr, lang)
+        for value in sorted(missing):
+            shown = source_lang.format_number(value).replace("\u00a0", " ")
+            target = lang.format_number(value).replace("\u00a0", " ")
+            yield f"the number {shown} of the source is missing from the translation ({lang.code}: {target})"
+
+    source_roles, target_roles = roles(msgid), roles(msgstr)
+    keep = Counter(role for role in source_roles if role[0] != "term")
+    got = Counter(role for role in target_roles if role[0] != "term")
+    for name, target in sorted((keep - got).elements()):
+        yield f"{{{name}}}`{target}` of the source is missing or changed: keep the role and its target"
+    for name, target in sorted((got - keep).elements()):
+        yield f"{{{name}}}`{target}` is not in the source: roles, labels and keys are not translated"
+    source_terms = [target for name, target in source_roles if name == "term"]
+    target_terms = [target for name, target in target_roles if name == "term"]
+    if len(source_terms) != len(target_terms):
+        yield (
+            f"the source links {len(source_terms)} glossary term(s) with {{term}}, "
+            f"the translation {len(target_terms)}"
+        )
+    glossary = {term.target.lower() for term in terms if term.note.startswith("Glossary term")}
+    for target in target_terms:
+        if glossary and target.lower() not in glossary:
+            yield f"{{term}} points at {target!r}, which is not a {lang.code} glossary term of the termbase"
+    for pattern, what in ((SUBSTITUTION, "substitution"), (PLACEHOLDER, "placeholder")):
+        for item in sorted((Counter(pattern.findall(msgid)) - Counter(pattern.findall(msgstr))).elements()):
+            yield f"the {what} {item} of the source is missing from the translation"
+
+    if RAW.search(msgstr) and not RAW.search(msgid):
+        yield "raw markup or a script in the translation: translations carry text and MyST only"
+    outside_roles = (ROLE.sub(" ", msgstr), ROLE.sub(" ", msgid))  # {term}`x <Target>` is no tag
+    for tag in sorted(set(HTML_TAG.findall(outside_roles[0])) - set(HTML_TAG.findall(outside_roles[1]))):
+        yield f"HTML {tag} in the translation: translations carry text and MyST only"
+
+    plain_source, plain_target = ROLE.sub(" ", msgid), ROLE.sub(" ", msgstr)
+    if strength:
+        word = next((term.target for term in terms if term.source == strength), None)
+        if word and not _contains(plain_target, word):
+            yield f"this recommendation is {strength!r} in the source: its translation must say {word!r}"
+    for term in terms:
+        if term.source in STRENGTHS or not _contains(plain_source, term.source):
+            continue
+        if not any(_contains(plain_target, alternative) for alternative in term.alternatives()):
+            yield f"the termbase's {term.source!r} is {term.target!r} in {lang.code}: not in the translation"
+
+
+def _msgfmt(path: Path) -> list[Problem]:
+    if shutil.which("msgfmt") is None:
+        return [Problem(path, 0, "msgfmt not found: install GNU gettext (Debian: apt-get install gettext)")]
+    result = subprocess.run(
+        ["msgfmt", "--check", "-o", "/dev/null", str(path)], capture_output=True, text=True, check=False
+    )
+    if not result.returncode:
+        return []  # passes; header warnings (an unset Last-Translator) are not errors
+    problems = []
+    for line in result.stderr.splitlines():
+        match = re.match(r"^(?P<file>.+?):(?P<line>\d+): (?P<message>.*)$", line)
+        if match and not line.startswith("msgfmt:"):
+            problems.append(Problem(path, int(match["line"]), f"msgfmt: {match['message']}"))
+    if not problems:
+        problems.append(Problem(path, 0, f"msgfmt: {result.stderr.strip() or 'rejected the file'}"))
+    return problems
+
+
+def catalogue_language(path: Path) -> str:
+    """``translations/en/LC_MESSAGES/guideline/summary.po`` → ``en``."""
+    parts = path.resolve().parts
+    if "LC_MESSAGES" in parts:
+        return parts[parts.index("LC_MESSAGES") - 1]
+    raise ValueError(f"{path}: not under <lang>/LC_MESSAGES/")
+
+
+def page_of(path: Path, source_dir: Path) -> Path:
+    parts = path.resolve().parts
+    relative = Path(*parts[parts.index("LC_MESSAGES") + 1 :]).with_suffix(".md")
+    return source_dir / relative
+
+
+def check_catalogue(path: Path, source_dir: Path = PROJECT / "source") -> list[Problem]:
+    problems = _msgfmt(path)
+    if problems:
+        return problems
+    try:
+        code = catalogue_language(path)
+    except ValueError as error:
+        return [Problem(path, 0, str(error))]
+    lang = language(code)
+    if lang.code != code or lang.source:
+        return [Problem(path, 0, f"{code!r} is not a translated language of translations/languages.toml")]
+    terms = termbase(code)
+    strengths = recommendation_texts(page_of(path, source_dir))
+    with path.open("rb") as handle:
+        catalogue = read_po(handle)
+    for message in catalogue:
+        if not message.id or not message.string or message.fuzzy:
+            continue
+        msgid, msgstr = str(message.id), str(message.string)
+        for problem in check_message(msgid, msgstr, lang, terms, strengths.get(msgid)):
+            problems.append(Problem(path, message.lineno, problem))
+    return problems
+
+
+def check_catalogues(paths: Iterable[Path], source_dir: Path = PROJECT / "source") -> list[Problem]:
+    problems: list[Problem] = []
+    for path in paths:
+        problems.extend(check_catalogue(path, source_dir))
+    return problems
