@@ -74,7 +74,7 @@ if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
 endef
 
 .DEFAULT_GOAL := site
-.PHONY: help site html pdf validate overlap test bench lint livehtml serve venv tex msgfmt browser gettext translations pot \
+.PHONY: help site html pdf validate overlap test bench lint livehtml serve venv tex msgfmt browser gettext translations translation-status pot \
         clean requirements
 
 help: ## Show this list of targets
@@ -171,6 +171,9 @@ gettext: venv ## Extract every page's messages into _build/gettext/ (one templat
 translations: gettext pot ## Update translations/<lang>/LC_MESSAGES/ for every translated language
 	cp translations/smertehandboka.pot $(BUILDDIR)/gettext/
 	$(BIN)/sphinx-intl update --line-width=-1 -p $(BUILDDIR)/gettext -d translations $(addprefix -l ,$(TRANSLATED))
+
+translation-status: gettext ## Per language and page: the share translated, fuzzy and untranslated
+	@$(BIN)/python scripts/translation_status.py --pot $(BUILDDIR)/gettext $(TRANSLATED)
 
 pot: venv ## Extract the extensions' translatable words into translations/smertehandboka.pot
 	$(BIN)/pybabel --quiet extract --no-default-keywords -k _ --no-location --sort-output --omit-header \

@@ -42,6 +42,7 @@ extensions = [
     "page_charts",
     "sidebar_toggles",
     "theme_words",
+    "translation_notice",  # an incomplete or outdated translation says so, linking to the original
 ]
 
 nitpicky = True

@@ -10,7 +10,10 @@ For every translated, non-fuzzy message of a catalogue:
   ``{{ substitutions }}`` and ``{placeholders}`` stay;
 - no raw HTML, ``raw`` directive or script is added;
 - a recommendation's text (found in the page's source) carries the termbase's strength word
-  (en *must* / *should*), and a termbase term in the Bokmål has the termbase's translation.
+  (en *must* / *should*), and a termbase term in the Bokmål has the termbase's translation
+  (inflected forms count). Where the Bokmål word means something else, a translator comment on
+  the message excuses it: ``# termbase: henvisning (here a citation, not a referral)``, and a
+  number the translation writes in words: ``# number: 1 (the first four-month period)``.
 
 Each problem is a ``Problem`` at the catalogue's line of the message. Untranslated and fuzzy
 messages are not errors here (the status report counts them; fuzzy ones are never shown).
@@ -47,6 +50,7 @@ RECOMMENDATION = re.compile(
     re.S | re.M,
 )
 LITERAL = re.compile(r"`[^`]*`")
+DOTTED = re.compile(r"(?<![\w.])\d+(?:\.\d+)+(?![\w.])")
 
 
 @dataclass(frozen=True)
@@ -106,16 +110,53 @@ def recommendation_texts(page: Path) -> dict[str, str]:
 
 
 def _contains(text: str, phrase: str) -> bool:
-    return re.search(rf"(?<!\w){re.escape(phrase)}", text, re.I) is not None
+    return re.search(rf"(?<!\w){re.escape(phrase)}(?!\w)", text, re.I) is not None
+
+
+def source_pattern(term: str) -> re.Pattern[str]:
+    """The Bokmål term, each word also inflected (regionalt helseforetak → regionale
+    helseforetakene; fastlege → fastlegen); an acronym exactly as written."""
+    if term.isupper():
+        return re.compile(rf"(?<!\w){re.escape(term)}(?!\w)")
+    words = [
+        re.escape(word[:-1] if len(word) > 5 and word[-1] in "et" else word) + r"\w{0,4}"
+        for word in term.split()
+    ]
+    return re.compile(r"(?<!\w)" + r"\s+".join(words) + r"(?!\w)", re.I)
+
+
+def in_translation(text: str, phrase: str) -> bool:
+    """The termbase's translation, also inflected or hyphenated (waiting times, patient-education,
+    interdisciplinarily); a short word or acronym exactly."""
+    words = phrase.split()
+    parts = [
+        re.escape(word[:-1]) + r"\w*" if len(word) > 4 else re.escape(word) + "(?:e?s)?" for word in words
+    ]
+    return re.search(r"(?<!\w)" + r"[\s-]+".join(parts) + r"(?!\w)", text, re.I) is not None
 
 
 def check_message(
-    msgid: str, msgstr: str, lang: Language, terms: list[Term], strength: str | None
+    msgid: str,
+    msgstr: str,
+    lang: Language,
+    terms: list[Term],
+    strength: str | None,
+    excepted: frozenset[str] = frozenset(),
 ) -> Iterator[str]:
     source_lang = next(iter(languages().values()))
     if msgstr != msgid:
-        missing = numbers(msgid, source_lang) - numbers(msgstr, lang)
+        # Section numbers (kapittel 3.4) are written alike in every language: compare them as text.
+        dotted = DOTTED.findall(msgid) if source_lang.decimal != "." else []
+        for token in sorted(set(dotted)):
+            if token not in msgstr:
+                yield f"the section number {token} of the source is missing from the translation"
+        source_text, target_text = DOTTED.sub(" ", msgid) if dotted else msgid, msgstr
+        for token in set(dotted):
+            target_text = target_text.replace(token, " ")
+        missing = numbers(source_text, source_lang) - numbers(target_text, lang)
         for value in sorted(missing):
+            if f"number:{value:g}" in excepted:
+                continue
             shown = source_lang.format_number(value).replace("\u00a0", " ")
             target = lang.format_number(value).replace("\u00a0", " ")
             yield f"the number {shown} of the source is missing from the translation ({lang.code}: {target})"
@@ -151,13 +192,40 @@ def check_message(
     plain_source, plain_target = ROLE.sub(" ", msgid), ROLE.sub(" ", msgstr)
     if strength:
         word = next((term.target for term in terms if term.source == strength), None)
-        if word and not _contains(plain_target, word):
+        shown_by_role = ("strength", strength) in target_roles  # {strength}`bør` shows "should"
+        if word and not shown_by_role and not _contains(plain_target, word):
             yield f"this recommendation is {strength!r} in the source: its translation must say {word!r}"
-    for term in terms:
-        if term.source in STRENGTHS or not _contains(plain_source, term.source):
+    # Longer terms first, each occurrence used once: "regionalt helseforetak" is not also "helseforetak".
+    remaining = plain_source
+    for term in sorted(terms, key=lambda term: -len(term.source)):
+        if term.source in STRENGTHS or term.source.lower() in excepted:
             continue
-        if not any(_contains(plain_target, alternative) for alternative in term.alternatives()):
+        if term.note.startswith(("Title", "Heading")):  # a box title or heading: only as the whole message
+            found = msgid.strip() == term.source
+        else:
+            remaining, count = source_pattern(term.source).subn(" ", remaining)
+            found = count > 0
+        if found and not any(
+            in_translation(plain_target, alternative) for alternative in term.alternatives()
+        ):
             yield f"the termbase's {term.source!r} is {term.target!r} in {lang.code}: not in the translation"
+
+
+def termbase_exceptions(comments: Iterable[str]) -> frozenset[str]:
+    """What a translator comment on a message excuses: a Bokmål word the termbase means in another
+    sense (``# termbase: henvisning (here a citation, not a referral)``), or a number written in
+    words (``# number: 1 (1. tertial: the first four-month period)``)."""
+    excused = set()
+    for comment in comments:
+        label, colon, rest = comment.partition(":")
+        subject = rest.split("(")[0].strip().lower()
+        if colon and label.strip().lower() == "termbase":
+            excused.add(subject)
+        elif colon and label.strip().lower() == "number":
+            excused.add(
+                f"number:{float(subject.replace(',', '.')):g}" if re.fullmatch(r"[\d,.]+", subject) else ""
+            )
+    return frozenset(excused)
 
 
 def _msgfmt(path: Path) -> list[Problem]:
@@ -211,7 +279,8 @@ def check_catalogue(path: Path, source_dir: Path = PROJECT / "source") -> list[P
         if not message.id or not message.string or message.fuzzy:
             continue
         msgid, msgstr = str(message.id), str(message.string)
-        for problem in check_message(msgid, msgstr, lang, terms, strengths.get(msgid)):
+        excepted = termbase_exceptions(message.user_comments)
+        for problem in check_message(msgid, msgstr, lang, terms, strengths.get(msgid), excepted):
             problems.append(Problem(path, message.lineno, problem))
     return problems
 
