@@ -43,6 +43,7 @@ extensions = [
     "sidebar_toggles",
     "theme_words",
     "translation_notice",  # an incomplete or outdated translation says so, linking to the original
+    "language_switcher",  # the same page in the other languages, and hreflang links
 ]
 
 nitpicky = True
@@ -75,6 +76,7 @@ html_theme_options = {
     "secondary_sidebar_items": ["page-toc"],
     "article_header_start": ["breadcrumbs"],
     "article_header_end": ["handbook-pdf"],
+    "navbar_end": ["language-switcher", "theme-switcher", "navbar-icon-links"],
 }
 
 # Every recommendation ID ever used, active or withdrawn (scripts/sphinxext/recommendations.py).
