@@ -18,7 +18,19 @@ def test_assembles_html_pdfs_and_a_root_page(tmp_path):
     site = tmp_path / "site"
     assert (site / "nb" / "index.html").read_text(encoding="utf-8") == "<p>ny</p>"
     assert (site / "nb" / "pdf" / "smertehandboka-kommentar-nb.pdf").is_file()
-    assert 'url=nb/"' in (site / "index.html").read_text(encoding="utf-8")
+    root = (site / "index.html").read_text(encoding="utf-8")
+    assert '<a href="nb/" lang="nb" hreflang="nb">Norsk bokmål</a>' in root  # works without script
+    assert 'window.location.replace("nb/")' in root  # the fallback
+
+
+def test_the_root_page_offers_every_language_and_follows_the_browser(tmp_path):
+    make_build(tmp_path)
+    make_build(tmp_path, "en")
+    assert main(["--build-dir", str(tmp_path), "nb", "en"]) == 0
+    root = (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
+    assert '<a href="en/" lang="en" hreflang="en">English</a>' in root
+    assert 'var site = ["nb", "en"];' in root
+    assert '<link rel="alternate" hreflang="en" href="en/">' in root
 
 
 def test_an_incomplete_build_leaves_the_published_site_alone(tmp_path, capsys):
