@@ -78,7 +78,7 @@ def numbers(text: str, lang: Language) -> Counter[float]:
     spaces = "[ \u00a0\u202f]" if not lang.thousands.strip() else group
     pattern = re.compile(
         rf"(?<![\w.,])\d{{1,3}}(?:{spaces}\d{{3}})+(?:{re.escape(lang.decimal)}\d+)?(?![\w])"
-        rf"|(?<![\w])\d+(?:{re.escape(lang.decimal)}\d+)?(?![\w])"
+        rf"|(?<![\w])\d+(?:{re.escape(lang.decimal)}\d+)?(?=s?(?!\w))"  # also a decade: 1960s
     )
     found: Counter[float] = Counter()
     for match in pattern.finditer(text):
