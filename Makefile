@@ -171,6 +171,7 @@ gettext: venv ## Extract every page's messages into _build/gettext/ (one templat
 translations: gettext pot ## Update translations/<lang>/LC_MESSAGES/ for every translated language
 	cp translations/smertehandboka.pot $(BUILDDIR)/gettext/
 	$(BIN)/sphinx-intl update --line-width=-1 -p $(BUILDDIR)/gettext -d translations $(addprefix -l ,$(TRANSLATED))
+	$(BIN)/python scripts/po_flags.py $$(find $(addprefix translations/,$(TRANSLATED)) -name '*.po')
 
 translation-status: gettext ## Per language and page: the share translated, fuzzy and untranslated
 	@$(BIN)/python scripts/translation_status.py --pot $(BUILDDIR)/gettext $(TRANSLATED)

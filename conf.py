@@ -30,6 +30,7 @@ extensions = [
     "parallel_threshold",  # -j only when enough pages changed to be worth the workers
     "translatable_graphviz",  # sphinx.ext.graphviz, with labels and alt text in the gettext catalogues
     "myst_parser",
+    "table_cell_messages",  # cells of {table} tables reach the translation catalogues
     "sphinx_design",
     "sphinxcontrib.bibtex",
     "search_language",

@@ -335,7 +335,7 @@ def docutils_table(
             row = nodes.row()
             for position, value in enumerate(values_row):
                 entry = nodes.entry(classes=["text-right"] if position in numeric else [])
-                entry += nodes.paragraph(value, value)
+                entry += nodes.paragraph(value, value, translatable=False)  # made in the page language
                 row += entry
             target += row
     return table
@@ -450,6 +450,7 @@ class ClinicWaitingChartDirective(ClinicDirective):
         )
         caption.source, caption.line = self.get_source_info()
         data = docutils_table(caption, header, rows, numeric=[2])
+        data[0]["translatable"] = False  # a caption made here, in the page language
         if "table-name" in self.options:
             data["names"].append(nodes.fully_normalize_name(self.options["table-name"]))
             self.state.document.note_explicit_target(data, data)
@@ -458,7 +459,7 @@ class ClinicWaitingChartDirective(ClinicDirective):
             note = str(_("Uten oppgitt ventetid, og derfor ikke med i figuren: {units}.")).format(
                 units=", ".join(f"{c.hospital} ({c.waiting_missing_reason.lower()})" for c in without)
             )
-            result.append(nodes.paragraph(note, note, classes=["clinic-chart-note"]))
+            result.append(nodes.paragraph(note, note, classes=["clinic-chart-note"], translatable=False))
         return result
 
 

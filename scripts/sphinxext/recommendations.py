@@ -24,6 +24,7 @@ so an incremental build gives the same verdict as a clean one at any ``-j``.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import tomllib
 from dataclasses import dataclass
@@ -466,6 +467,22 @@ def indexes_to_rewrite(app: Sphinx, env: BuildEnvironment) -> list[str]:
     return sorted(docname for docname, listed in index_pages(env).items() if changed & set(listed))
 
 
+def translated_summaries(app: Sphinx, doctree: nodes.document) -> None:
+    """The index quotes each recommendation's first paragraph as the page shows it: in a translation,
+    translated (the directive noted it before Sphinx translated the page)."""
+    recs = by_page(app.env).get(app.env.docname)
+    if not recs:
+        return
+    shown = {
+        node["rec_id"]: " ".join(node.children[1].astext().split())
+        for node in doctree.findall(recommendation)
+        if len(node.children) > 1
+    }
+    by_page(app.env)[app.env.docname] = [
+        dataclasses.replace(rec, summary=shown.get(rec.rec_id, rec.summary)) for rec in recs
+    ]
+
+
 def purge(app: Sphinx, env: BuildEnvironment, docname: str) -> None:
     by_page(env).pop(docname, None)
     index_pages(env).pop(docname, None)
@@ -495,6 +512,7 @@ def setup(app: Sphinx) -> dict[str, object]:
     app.add_post_transform(FillRecommendationIndexes)
     app.connect("env-get-outdated", plan_reading)
     app.connect("env-updated", check_recommendations)
+    app.connect("doctree-read", translated_summaries)
     app.connect("env-purge-doc", purge)
     app.connect("env-merge-info", merge)
     return {"version": "2", "env_version": 2, "parallel_read_safe": True, "parallel_write_safe": True}
