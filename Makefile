@@ -166,12 +166,13 @@ browser: venv ## Install Chromium, its WebDriver and axe-core for the browser te
 	else $(call apt-install,Chromium and its WebDriver,$(BROWSER_PACKAGES)); fi
 	@$(BIN)/python scripts/fetch_axe_core.py $(VENV)/share/axe-core/axe.min.js
 
-gettext: venv ## Extract every page's messages into _build/gettext/ (one template per page)
+gettext: venv pot ## Extract the messages into _build/gettext/: one template per page, the extensions' words, the clinic data
 	$(SPHINXBUILD) -b gettext -q -j $(JOBS) -c . -D language=$(SOURCE_LANGUAGE) \
 	  -d $(BUILDDIR)/doctrees/gettext $(SOURCEDIR) $(BUILDDIR)/gettext
-
-translations: gettext pot ## Update translations/<lang>/LC_MESSAGES/ for every translated language
 	cp translations/smertehandboka.pot $(BUILDDIR)/gettext/
+	$(BIN)/python scripts/clinic_messages.py $(SOURCEDIR)/clinics/clinics.csv $(BUILDDIR)/gettext/clinic-data.pot
+
+translations: gettext ## Update translations/<lang>/LC_MESSAGES/ for every translated language
 	$(BIN)/sphinx-intl update --line-width=-1 -p $(BUILDDIR)/gettext -d translations $(addprefix -l ,$(TRANSLATED))
 	$(BIN)/python scripts/po_flags.py $$(find $(addprefix translations/,$(TRANSLATED)) -name '*.po')
 

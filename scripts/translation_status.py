@@ -2,7 +2,8 @@
 
 For every translated language of ``translations/languages.toml`` and every page, the share of
 the page's current messages (the templates ``make gettext`` writes to ``_build/gettext/``) that
-the catalogue translates, and how many are fuzzy (their source changed since they were
+the catalogue translates (the extensions' words, ``smertehandboka``, and the clinic directory's
+free text, ``clinic-data``, count as pages), and how many are fuzzy (their source changed since they were
 translated: never shown) or untranslated (new, empty or missing from the catalogue).
 
     python scripts/translation_status.py [--pot _build/gettext] [--translations translations]
@@ -64,8 +65,8 @@ def language_status(pot_dir: Path, translations: Path, code: str) -> list[PageSt
     pages = []
     for template in sorted(pot_dir.rglob("*.pot")):
         page = template.relative_to(pot_dir).with_suffix("").as_posix()
-        if page in ("sphinx", "smertehandboka"):
-            continue  # theme and extension words: not pages
+        if page == "sphinx":
+            continue  # the theme's words: English already, and Danish comes with Sphinx
         catalogue = translations / code / "LC_MESSAGES" / f"{page}.po"
         pages.append(page_status(template, catalogue, page))
     return pages

@@ -121,6 +121,14 @@ def test_headers_and_controlled_values_are_translated_with_gettext(app):
     assert first["Driftsstatus"] == "In operation"
     assert first["Konsultasjoner i alt i 2012"] == "10,300"  # English number format
     assert first["Ventetid i uker, September 2014"] == "16"
+    assert (
+        first["Hva skal til for mer tverrfaglig arbeid"] == "More psychologists, premises"
+    )  # clinic-data.po
+    rows = [
+        {td["data-label"]: td.get_text() for td in tr.find_all("td")} for tr in table.tbody.find_all("tr")
+    ]
+    assert "Not in operation in 2012" in [row["Referrals handled in 2012"] for row in rows]
+    assert "Ikke oppgitt" in [row["Ventetid i uker, September 2014"] for row in rows]  # no translation yet
 
 
 @pytest.mark.sphinx("latex", testroot="clinic-directory")

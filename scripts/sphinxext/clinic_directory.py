@@ -46,7 +46,7 @@ from sphinx.util.texescape import escape as latex_escape
 from charts import Bar, grouped_bars
 from number_format import format_month, format_number, format_percent
 from page_charts import html_image, latex_image, skip
-from project_catalog import _
+from project_catalog import _, clinic_text
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 import clinic_data
@@ -193,11 +193,13 @@ def interdisciplinary_text(clinic: Clinic, language: str) -> str:
     if clinic.interdisciplinary_percent is not None:
         percent = format_percent(clinic.interdisciplinary_percent, language)
         return approximately(percent, clinic.interdisciplinary_approximate)
-    return clinic.interdisciplinary_text or DASH
+    return str(clinic_text(clinic.interdisciplinary_text)) if clinic.interdisciplinary_text else DASH
 
 
 def figure_or_reason(value: int | None, reason: str, language: str) -> str:
-    return format_number(value, language) if value is not None else (reason or DASH)
+    if value is not None:
+        return format_number(value, language)
+    return str(clinic_text(reason)) if reason else DASH
 
 
 # Columns: what each header says and how each cell reads ----------------------------------------
@@ -256,7 +258,7 @@ def cells(clinic: Clinic, language: str) -> dict[str, tuple[str, str | float | N
             clinic.waiting_weeks,
         ),
         "status": (label(STATUS, clinic.status), list(STATUS).index(clinic.status)),
-        "needs": (clinic.needs or DASH, clinic.needs or None),
+        "needs": (str(clinic_text(clinic.needs)) if clinic.needs else DASH, clinic.needs or None),
     }
 
 
@@ -457,7 +459,9 @@ class ClinicWaitingChartDirective(ClinicDirective):
         result: list[nodes.Node] = [figure, data]
         if without:
             note = str(_("Uten oppgitt ventetid, og derfor ikke med i figuren: {units}.")).format(
-                units=", ".join(f"{c.hospital} ({c.waiting_missing_reason.lower()})" for c in without)
+                units=", ".join(
+                    f"{c.hospital} ({str(clinic_text(c.waiting_missing_reason)).lower()})" for c in without
+                )
             )
             result.append(nodes.paragraph(note, note, classes=["clinic-chart-note"], translatable=False))
         return result

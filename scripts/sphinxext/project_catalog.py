@@ -1,8 +1,9 @@
-"""The project's own message catalogue, ``smertehandboka``, for words our extensions write.
+"""The project's own message catalogues: ``smertehandboka`` for words our extensions write, and
+``clinic-data`` for the clinic directory's free-text cells (``scripts/clinic_messages.py``).
 
-Extensions translate with ``from project_catalog import _`` and load this extension with
-``app.setup_extension("project_catalog")``; the catalogue of the page language is read from
-``locale_dirs`` (``translations/<lang>/LC_MESSAGES/smertehandboka.po``).
+Extensions translate with ``from project_catalog import _`` (or ``clinic_text``) and load this
+extension with ``app.setup_extension("project_catalog")``; the catalogues of the page language
+are read from ``locale_dirs`` (``translations/<lang>/LC_MESSAGES/<catalogue>.po``).
 """
 
 from __future__ import annotations
@@ -17,7 +18,9 @@ if TYPE_CHECKING:
     from sphinx.config import Config
 
 CATALOG = "smertehandboka"
+CLINIC_DATA = "clinic-data"
 _ = get_translation(CATALOG)
+clinic_text = get_translation(CLINIC_DATA)
 
 
 def load_catalog(app: Sphinx, config: Config) -> None:
@@ -28,10 +31,11 @@ def load_catalog(app: Sphinx, config: Config) -> None:
     """
     repository = CatalogRepository(app.srcdir, config.locale_dirs, config.language, config.source_encoding)
     for catalog in repository.catalogs:
-        if catalog.domain == CATALOG and catalog.is_outdated():
+        if catalog.domain in (CATALOG, CLINIC_DATA) and catalog.is_outdated():
             catalog.write_mo(config.language, config.gettext_allow_fuzzy_translations)
     for locale_dir in repository.locale_dirs:
         app.add_message_catalog(CATALOG, locale_dir)
+        app.add_message_catalog(CLINIC_DATA, locale_dir)
 
 
 def setup(app: Sphinx) -> dict[str, object]:
