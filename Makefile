@@ -180,8 +180,8 @@ translation-status: gettext ## Per language and page: the share translated, fuzz
 	@$(BIN)/python scripts/translation_status.py --pot $(BUILDDIR)/gettext $(TRANSLATED)
 
 pot: venv ## Extract the extensions' translatable words into translations/smertehandboka.pot
-	$(BIN)/pybabel --quiet extract --no-default-keywords -k _ --no-location --sort-output --omit-header \
-	  -o translations/smertehandboka.pot scripts/sphinxext
+	$(BIN)/pybabel --quiet extract --no-default-keywords -k _ -k N_ --no-location --sort-output --omit-header \
+	  -o translations/smertehandboka.pot scripts/sphinxext conf.py
 
 requirements: venv ## Recompile requirements.txt from requirements.in (after changing a dependency)
 	$(BIN)/pip-compile --quiet --strip-extras --allow-unsafe --no-header --no-annotate \

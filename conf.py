@@ -6,9 +6,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent
 # The extensions, and the modules they share with the command-line tools (scripts/languages.py).
 sys.path[:0] = [str(ROOT / "scripts" / "sphinxext"), str(ROOT / "scripts")]
+from project_catalog import N_  # noqa: E402 (marks words for the catalogue; translated where used)
 
 project = "Smertehåndboka"
-author = "Smertehåndboka-redaksjonen"
+author = N_("Smertehåndboka-redaksjonen")
 copyright = "2026, Smertehåndboka"
 version = release = "2026.1"
 
@@ -91,9 +92,9 @@ pdf_handbooks = [
     {
         "start": "guideline/index",
         "slug": "veileder",
-        "title": "Tverrfaglige smerteklinikker",
+        "title": N_("Tverrfaglige smerteklinikker"),
         "class": "manual",
     },
-    {"start": "education/index", "slug": "undervisning", "title": "Undervisning om langvarig smerte"},
-    {"start": "commentary/index", "slug": "kommentar", "title": "Nociplastisk smerte"},
+    {"start": "education/index", "slug": "undervisning", "title": N_("Undervisning om langvarig smerte")},
+    {"start": "commentary/index", "slug": "kommentar", "title": N_("Nociplastisk smerte")},
 ]

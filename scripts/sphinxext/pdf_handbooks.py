@@ -4,6 +4,7 @@ conf.py lists the collections in ``pdf_handbooks`` (start document, ASCII slug, 
 module turns them into ``latex_documents`` named ``smertehandboka-<slug>-<language>.tex`` and
 sets up XeLaTeX with the page language's hyphenation, the project's fonts and title page
 (``latex/smertehandboka.sty`` beside this file) and the PDF metadata (title, author, language).
+The titles and the author are marked ``N_`` in conf.py and shown in the page language.
 """
 
 from __future__ import annotations
@@ -13,6 +14,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from sphinx.util import logging
+
+from project_catalog import _
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -51,8 +54,8 @@ def configure_handbooks(app: Sphinx, config: Config) -> None:
             (
                 handbook["start"],
                 pdf_file_stem(slug, config.language) + ".tex",
-                handbook["title"],
-                config.author,
+                str(_(handbook["title"])),
+                str(_(config.author)),
                 handbook.get("class", "howto"),
                 True,  # toctree_only: the collection's landing page text is for the web
             )
@@ -100,11 +103,12 @@ def add_pdf_link(app: Sphinx, pagename: str, templatename: str, context: dict, d
         to_root = "../" * pagename.count("/")
         context["handbook_pdf"] = {
             "url": f"{to_root}pdf/{pdf_file_stem(handbook['slug'], app.config.language)}.pdf",
-            "title": handbook["title"],
+            "title": str(_(handbook["title"])),
         }
 
 
 def setup(app: Sphinx) -> dict[str, object]:
+    app.setup_extension("project_catalog")  # its catalogue is loaded before the handbooks are set up
     app.add_config_value("pdf_handbooks", [], "env", types=[list])
     app.connect("config-inited", configure_handbooks, priority=800)
     app.connect("html-page-context", add_pdf_link)

@@ -23,6 +23,12 @@ _ = get_translation(CATALOG)
 clinic_text = get_translation(CLINIC_DATA)
 
 
+def N_(message: str) -> str:
+    """Marks a word in conf.py for the catalogue (``make pot``); the extension that uses it
+    translates it in the page language."""
+    return message
+
+
 def load_catalog(app: Sphinx, config: Config) -> None:
     """Load the catalogue of the page language from ``locale_dirs``.
 
