@@ -15,8 +15,6 @@ version = release = "2026.1"
 
 language = "nb"
 root_doc = "index"
-# Dates in words, in the page language: "11. mai 2026".
-today_fmt = "%-d. %B %Y"
 exclude_patterns: list[str] = []
 templates_path = ["source/_templates"]
 locale_dirs = ["../translations"]
@@ -46,6 +44,7 @@ extensions = [
     "theme_words",
     "translation_notice",  # an incomplete or outdated translation says so, linking to the original
     "language_switcher",  # the same page in the other languages, and hreflang links
+    "language_formats",  # dates in words as the page language writes them (languages.toml)
 ]
 
 nitpicky = True

@@ -37,6 +37,7 @@ class Language:
     group_from: int
     decimal: str
     percent: str
+    date: str
 
     def format_number(self, value: float, decimals: int = 1) -> str:
         """``10300`` → ``10 300`` / ``10,300`` / ``10.300``; ``8.3`` → ``8,3`` / ``8.3``."""

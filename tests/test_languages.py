@@ -54,7 +54,7 @@ def test_a_table_without_a_source_language_is_refused(tmp_path):
     table = tmp_path / "languages.toml"
     table.write_text(
         '[en]\nname = "English"\nsource = false\npublished = true\nsearch = "en"\n'
-        'thousands = ","\ngroup_from = 1000\ndecimal = "."\npercent = ""\n',
+        'thousands = ","\ngroup_from = 1000\ndecimal = "."\npercent = ""\ndate = "%-d %B %Y"\n',
         encoding="utf-8",
     )
     with pytest.raises(LanguageTableError, match="exactly one language must have source = true"):
@@ -66,3 +66,16 @@ def test_a_missing_field_names_the_file_and_the_language(tmp_path):
     table.write_text('[nb]\nname = "Norsk bokmål"\nsource = true\n', encoding="utf-8")
     with pytest.raises(LanguageTableError, match=r"languages.toml: \[nb\]: .*missing"):
         languages(table)
+
+
+@pytest.mark.parametrize(
+    ("code", "expected"), [("nb", "%-d. %B %Y"), ("en", "%-d %B %Y"), ("da", "%-d. %B %Y")]
+)
+def test_dates_are_written_the_way_the_language_writes_them(code, expected):
+    from types import SimpleNamespace
+
+    from language_formats import set_date_format
+
+    config = SimpleNamespace(today_fmt=None, language=code)
+    set_date_format(None, config)
+    assert config.today_fmt == expected

@@ -38,6 +38,11 @@ def _latex_escape_text(text: str) -> str:
     return re.sub(r"([#$%&_{}])", r"\\\1", text)
 
 
+def translated(word: str) -> str:
+    """A word conf.py marks with N_, in the page language (a variable, so `make pot` skips it)."""
+    return str(_(word))
+
+
 def configure_handbooks(app: Sphinx, config: Config) -> None:
     documents = []
     for handbook in config.pdf_handbooks:
@@ -54,8 +59,8 @@ def configure_handbooks(app: Sphinx, config: Config) -> None:
             (
                 handbook["start"],
                 pdf_file_stem(slug, config.language) + ".tex",
-                str(_(handbook["title"])),
-                str(_(config.author)),
+                translated(handbook["title"]),
+                translated(config.author),
                 handbook.get("class", "howto"),
                 True,  # toctree_only: the collection's landing page text is for the web
             )
@@ -103,7 +108,7 @@ def add_pdf_link(app: Sphinx, pagename: str, templatename: str, context: dict, d
         to_root = "../" * pagename.count("/")
         context["handbook_pdf"] = {
             "url": f"{to_root}pdf/{pdf_file_stem(handbook['slug'], app.config.language)}.pdf",
-            "title": str(_(handbook["title"])),
+            "title": translated(handbook["title"]),
         }
 
 
