@@ -32,7 +32,7 @@ PARAGRAPH = "Endringen blir forstått som at kronisk smertesyndrom"
 EDITED_PARAGRAPH = "Endringen blir nå forstått som at kronisk smertesyndrom"
 FLOOR = """
 import ast, importlib, sys
-sys.path.insert(0, "scripts/sphinxext")
+sys.path[:0] = ["scripts/sphinxext", "scripts"]
 from sphinx.application import builtin_extensions
 import sphinx.cmd.build
 for name in (*builtin_extensions, "pydata_sphinx_theme", "myst_parser.sphinx_ext.main"):

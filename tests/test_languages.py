@@ -39,15 +39,29 @@ def test_percent_signs_follow_the_language():
     assert language("da").format_percent(8.3) == f"8,3{NBSP}%"
 
 
-def test_the_makefile_asks_for_the_published_languages():
+def test_the_makefile_reads_the_table_as_scripts_do():
     result = subprocess.run(
+        ["make", "--no-print-directory", "-s", "languages"],
+        cwd=PROJECT_TABLE.parent.parent,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    table = languages()
+    source = next(code for code, lang in table.items() if lang.source)
+    published = [code for code, lang in table.items() if lang.published]
+    assert result.stdout.splitlines() == [
+        f"source: {source}",
+        f"translated: {' '.join(code for code in table if code != source)}",
+        f"built: {' '.join(published)}",
+    ]
+    cli = subprocess.run(
         [sys.executable, str(PROJECT_TABLE.parent.parent / "scripts" / "languages.py"), "published"],
         capture_output=True,
         text=True,
         check=True,
     )
-    published = [code for code, lang in languages().items() if lang.published]
-    assert result.stdout.split() == published and published[0] == "nb"
+    assert cli.stdout.split() == published
 
 
 def test_a_table_without_a_source_language_is_refused(tmp_path):
