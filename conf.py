@@ -45,6 +45,7 @@ extensions = [
     "translation_notice",  # an incomplete or outdated translation says so, linking to the original
     "language_switcher",  # the same page in the other languages, and hreflang links
     "language_formats",  # dates in words as the page language writes them (languages.toml)
+    "glossary_order",  # a translated glossary in the alphabetical order of its language
 ]
 
 nitpicky = True
