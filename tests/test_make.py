@@ -89,6 +89,15 @@ def test_an_education_recommendation_builds_and_a_removed_page_leaves_the_publis
     assert squeeze("Kursholderen bør sette av en prøveuke.") in education
     assert squeeze("UND-01") in education
     assert "prøveuke" not in squeeze(pdf_text(PdfReader(site / "pdf" / "smertehandboka-veileder-nb.pdf")))
+    # English is published beside Bokmål: its handbooks have English titles, language and metadata.
+    english = PdfReader(site.parent / "en" / "pdf" / "smertehandboka-veileder-en.pdf")
+    assert english.metadata.title == "Interdisciplinary pain clinics"
+    assert english.trailer["/Root"]["/Lang"] == "en-GB"
+    tex = (project / "out" / "latex" / "en" / "smertehandboka-veileder-en.tex").read_text(encoding="utf-8")
+    assert r"\setmainlanguage{english}" in tex  # English hyphenation
+    assert "must" in pdf_text(english) and "Smerteklinikker" not in pdf_text(english)
+    root = (site.parent / "index.html").read_text(encoding="utf-8")
+    assert '<a href="en/" lang="en" hreflang="en">English</a>' in root
     assert (site / "education" / "extra.html").is_file()
     # Every page of the collection lists it in its menu; a page not read again keeps that menu.
     assert "extra.html" in (site / "education" / "course" / "about-pain.html").read_text(encoding="utf-8")

@@ -1,5 +1,8 @@
 """Honest translation status: the report per page, and the notice on an incomplete page."""
 
+import subprocess
+from pathlib import Path
+
 import pytest
 from bs4 import BeautifulSoup
 from translation_status import main
@@ -42,3 +45,24 @@ def test_a_complete_page_has_no_notice_and_a_changed_source_string_brings_it(app
     assert "Only 66% of this page is translated" in notice.get_text()
     assert notice.select_one("a")["href"] == "../nb/index.html"
     assert "Langvarig smerte varer i mange måneder." in page.get_text()  # shown in Bokmål, not stale
+
+
+def test_the_published_translations_are_complete(tmp_path):
+    """Every published translation has every current message translated, none fuzzy."""
+    from languages import languages
+
+    project = Path(__file__).resolve().parent.parent
+    build = subprocess.run(
+        ["make", "--no-print-directory", "gettext", f"BUILDDIR={tmp_path}"],
+        cwd=project,
+        capture_output=True,
+        text=True,
+    )
+    assert build.returncode == 0, build.stdout + build.stderr
+    published = [code for code, lang in languages().items() if lang.published and not lang.source]
+    assert published  # English at least
+    from translation_status import language_status, total
+
+    for code in published:
+        summed = total(language_status(tmp_path / "gettext", project / "translations", code))
+        assert (code, summed.percent, summed.fuzzy) == (code, 100.0, 0), summed
