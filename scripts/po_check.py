@@ -128,11 +128,10 @@ def source_pattern(term: str) -> re.Pattern[str]:
 
 def in_translation(text: str, phrase: str) -> bool:
     """The termbase's translation, also inflected or hyphenated (waiting times, patient-education,
-    interdisciplinarily); a short word or acronym exactly."""
+    interdisciplinarily, læger); a short word with its plural and definite endings only."""
     words = phrase.split()
-    parts = [
-        re.escape(word[:-1]) + r"\w*" if len(word) > 4 else re.escape(word) + "(?:e?s)?" for word in words
-    ]
+    endings = "(?:s|es|r|er|n|en|ne|et|e)?"
+    parts = [re.escape(word[:-1]) + r"\w*" if len(word) > 4 else re.escape(word) + endings for word in words]
     return re.search(r"(?<!\w)" + r"[\s-]+".join(parts) + r"(?!\w)", text, re.I) is not None
 
 
