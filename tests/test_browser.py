@@ -6,6 +6,7 @@ computed here from source/clinics/clinics.csv, independently of the extension.
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import functools
 import http.server
@@ -37,17 +38,25 @@ class QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-@pytest.fixture(scope="module")
-def server(site) -> Iterator[str]:
+@contextlib.contextmanager
+def serving(directory: Path) -> Iterator[str]:
+    """The folder served over HTTP on a free local port, for as long as the block runs."""
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
-    handler = functools.partial(QuietHandler, directory=str(site.html()))
+    handler = functools.partial(QuietHandler, directory=str(directory))
     httpd = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{port}"
-    httpd.shutdown()
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        httpd.shutdown()
+
+
+@pytest.fixture(scope="module")
+def server(site) -> Iterator[str]:
+    with serving(site.html()) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")

@@ -1,13 +1,13 @@
 """The Makefile contract: bad data stops the build before anything is written; real builds of a
 changed copy of the project."""
 
-import re
 import subprocess
 from pathlib import Path
 
 from bs4 import BeautifulSoup
 from project_copy import copy_project
 from pypdf import PdfReader
+from test_site import pdf_text, squeeze
 
 PROJECT = Path(__file__).resolve().parent.parent
 
@@ -114,31 +114,3 @@ def test_an_education_recommendation_builds_and_a_removed_page_leaves_the_publis
     assert "Ekstraside" not in (project / "out" / "site" / "nb" / "searchindex.js").read_text(
         encoding="utf-8"
     )
-
-
-def pdf_text(reader: PdfReader) -> str:
-    return " ".join(" ".join(page.extract_text().split()) for page in reader.pages)
-
-
-def squeeze(text: str) -> str:
-    """PDF text extraction loses spaces in tight lines and keeps line-end hyphens."""
-    return re.sub(r"[\s-]+", "", text)
-
-
-def test_a_second_make_html_reads_and_writes_nothing(site):
-    """Incremental builds: with nothing changed, Sphinx sees the same configuration, reads no page
-    and writes none (the fixture built the site with the same rules into the same folder)."""
-    checked = (site.build_dir / ".checked").stat().st_mtime_ns
-    result = subprocess.run(
-        ["make", "--no-print-directory", "html", f"BUILDDIR={site.build_dir}", "LANGUAGES=nb"],
-        cwd=PROJECT,
-        capture_output=True,
-        text=True,
-    )
-    output = result.stdout + result.stderr
-    assert result.returncode == 0, output[-3000:]
-    assert "configuration has changed" not in output
-    assert "updating environment: 0 added, 0 changed, 0 removed" in output
-    assert "no targets are out of date." in output
-    assert "writing output... [" not in output  # no page written
-    assert (site.build_dir / ".checked").stat().st_mtime_ns == checked  # the data checks did not run again
