@@ -114,3 +114,19 @@ def test_an_education_recommendation_builds_and_a_removed_page_leaves_the_publis
     assert "Ekstraside" not in (project / "out" / "site" / "nb" / "searchindex.js").read_text(
         encoding="utf-8"
     )
+
+
+def test_a_translation_with_a_wrong_number_stops_make_site_at_its_line(tmp_path):
+    project = copy_project(tmp_path / "project")
+    catalogue = project / "translations" / "en" / "LC_MESSAGES" / "guideline" / "organisation-funding.po"
+    text = catalogue.read_text(encoding="utf-8")
+    assert "and 35,000 consultations" in text
+    catalogue.write_text(
+        text.replace("and 35,000 consultations", "and 36,000 consultations"), encoding="utf-8"
+    )
+    line = next(n for n, row in enumerate(text.splitlines(), 1) if "and 35,000 consultations" in row)
+    result = make_site(project)
+    assert result.returncode != 0
+    expected = f"translations/en/LC_MESSAGES/guideline/organisation-funding.po:{line - 1}: the number 35 000"
+    assert expected in result.stdout
+    assert not (project / "out").exists()  # stopped before anything was built or published
