@@ -51,6 +51,8 @@ RECOMMENDATION = re.compile(
     re.S | re.M,
 )
 LITERAL = re.compile(r"`[^`]*`")
+URL = re.compile(r"\w+://\S+|\bdoi:\S+|\]\([^)]*\)")
+NBSP = "\u00a0"
 DOTTED = re.compile(r"(?<![\w.])\d+(?:\.\d+)+(?![\w.])")
 
 
@@ -68,7 +70,13 @@ class Term:
 
 def termbase(code: str, path: Path = TERMBASE) -> list[Term]:
     with path.open(encoding="utf-8", newline="") as handle:
-        return [Term(row["nb"], row[code], row["note"]) for row in csv.DictReader(handle) if row.get(code)]
+        rows = csv.DictReader(handle)
+        # "Convention" rows show how numbers and dates are written; the number check enforces them.
+        return [
+            Term(row["nb"], row[code], row["note"])
+            for row in rows
+            if row.get(code) and not row["note"].startswith("Convention")
+        ]
 
 
 def numbers(text: str, lang: Language) -> Counter[float]:
@@ -85,6 +93,25 @@ def numbers(text: str, lang: Language) -> Counter[float]:
         digits = re.sub(spaces, "", match.group()).replace(lang.decimal, ".")
         found[float(digits)] += 1
     return found
+
+
+def convention_mistakes(msgid: str, msgstr: str, lang: Language) -> Iterator[tuple[str, float]]:
+    """Numbers the translation writes against its language's convention (``group_from``): digits
+    grouped below it (da ``3.000`` for 3000), or a number of five digits or more left ungrouped
+    where the source groups it (da ``10300``). A four-digit number may be a year, which is never
+    grouped, so it is not judged ungrouped; a number the source leaves ungrouped (a PMID, a code)
+    may stay so."""
+    text = URL.sub(" ", LITERAL.sub(" ", ROLE.sub(" ", msgstr)))
+    group = re.escape(lang.thousands.strip() or " ")
+    spaces = "[ \u00a0\u202f]" if not lang.thousands.strip() else group
+    for match in re.finditer(rf"(?<![\w.,])\d{{1,3}}(?:{spaces}\d{{3}})+(?![\w]|[.,]\d)", text):
+        value = float(re.sub(spaces, "", match.group()))
+        if value < lang.group_from:
+            yield match.group(), value
+    for match in re.finditer(r"(?<![\w.,])\d{5,}(?![\w]|[.,]\d)", text):
+        value = float(match.group())
+        if value >= lang.group_from and not re.search(rf"(?<!\d){match.group()}(?!\d)", msgid):
+            yield match.group(), value
 
 
 def roles(text: str) -> list[tuple[str, str]]:
@@ -160,6 +187,9 @@ def check_message(
             shown = source_lang.format_number(value).replace("\u00a0", " ")
             target = lang.format_number(value).replace("\u00a0", " ")
             yield f"the number {shown} of the source is missing from the translation ({lang.code}: {target})"
+        for written, value in convention_mistakes(msgid, msgstr, lang):
+            start, wanted = (lang.format_number(n).replace(NBSP, " ") for n in (lang.group_from, value))
+            yield f"{written}: {lang.code} groups digits from {start} on (translations/languages.toml): write {wanted}"
 
     source_roles, target_roles = roles(msgid), roles(msgstr)
     # A {term} keeps its Bokmål target too (Sphinx registers a glossary term under its Bokmål and

@@ -32,13 +32,13 @@ GOOD = [
 ]
 
 
-def catalogue(tmp_path, entries):
+def catalogue(tmp_path, entries, lang="en"):
     """A page's catalogue under <lang>/LC_MESSAGES/ and its source page; returns (po, lines)."""
     (tmp_path / "source" / "guideline").mkdir(parents=True)
     (tmp_path / "source" / "guideline" / "organisation.md").write_text(RECOMMENDATION_PAGE, encoding="utf-8")
-    po = tmp_path / "translations" / "en" / "LC_MESSAGES" / "guideline" / "organisation.po"
+    po = tmp_path / "translations" / lang / "LC_MESSAGES" / "guideline" / "organisation.po"
     po.parent.mkdir(parents=True)
-    text = 'msgid ""\nmsgstr ""\n"Language: en\\n"\n"Content-Type: text/plain; charset=UTF-8\\n"\n'
+    text = f'msgid ""\nmsgstr ""\n"Language: {lang}\\n"\n"Content-Type: text/plain; charset=UTF-8\\n"\n'
     lines = {}
     for msgid, msgstr in entries:
         text += "\n"
@@ -112,6 +112,33 @@ def test_a_faulty_message_is_rejected_at_its_line(tmp_path, capsys, msgid, msgst
     status, out = run(capsys, tmp_path, po)
     assert status == 1
     assert f"{po}:{lines[msgid]}: {message}" in "\n".join(out), out
+
+
+def test_danish_numbers_follow_the_convention_of_the_language_table(tmp_path, capsys):
+    """Danish groups digits from 10.000 on, as Bokmål does; a year or a PMID is never grouped."""
+    po, _lines = catalogue(
+        tmp_path,
+        [("I 2012 gjaldt det 4892 av 10 300 (PMID 25365326).", "I 2012 gjaldt det 4892 af 10.300 (PMID 25365326).")],
+        lang="da",
+    )
+    assert run(capsys, tmp_path, po) == (0, [])
+
+
+@pytest.mark.parametrize(
+    ("msgid", "msgstr", "message"),
+    [
+        ("Det gjaldt 4892 personer.", "Det gjaldt 4.892 personer.", "4.892: da groups digits from 10.000 on"),
+        ("Det gjaldt 10 300 personer.", "Det gjaldt 10300 personer.", "10300: da groups digits from 10.000 on"),
+    ],
+)
+def test_a_danish_number_against_the_convention_is_rejected(tmp_path, capsys, msgid, msgstr, message):
+    po, lines = catalogue(tmp_path, [(msgid, msgstr)], lang="da")
+    status, out = run(capsys, tmp_path, po)
+    assert status == 1
+    expected = f"{po}:{lines[msgid]}: {message} (translations/languages.toml): write "
+    assert [line for line in out if line.startswith(expected)] == [
+        expected + ("4892" if "4892" in msgid else "10.300")
+    ]
 
 
 def test_a_catalogue_msgfmt_rejects_is_reported_at_its_line(tmp_path, capsys):
