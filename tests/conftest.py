@@ -48,3 +48,20 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> SiteBuild:
     output = result.stdout + result.stderr
     assert result.returncode == 0, f"the site build failed:\n{output[-4000:]}"
     return SiteBuild(build_dir, output)
+
+
+@pytest.fixture(scope="session")
+def translated_site(site: SiteBuild) -> SiteBuild:
+    """The session's Bokmål build with every translation of translations/languages.toml beside it
+    (make html LANGUAGES="en da" into the same build folder), published or not yet."""
+    from languages import languages
+
+    translations = " ".join(code for code, lang in languages().items() if not lang.source)
+    result = subprocess.run(
+        ["make", "--no-print-directory", "html", f"LANGUAGES={translations}", f"BUILDDIR={site.build_dir}"],
+        cwd=PROJECT,
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 0, f"the translated build failed:\n{(result.stdout + result.stderr)[-4000:]}"
+    return site

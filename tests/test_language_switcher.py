@@ -41,3 +41,25 @@ def test_a_single_published_language_has_no_switcher(app):
         assert not summary.select('link[rel="alternate"][hreflang]')
     else:
         assert summary.select_one("nav.smh-language-switcher a[hreflang]")
+
+
+def test_every_page_of_every_language_offers_the_same_page_in_each_published_language(translated_site):
+    """On the real site: the switcher lists every published language on every page, and each link
+    leads to a page that exists (every Bokmål page has its counterpart in each translation)."""
+    published = {code for code, lang in languages().items() if lang.published}
+    checked = 0
+    for code in languages():
+        root = translated_site.html(code)
+        for path in sorted(root.rglob("*.html")):
+            if any(part.startswith("_") for part in path.relative_to(root).parts):
+                continue
+            html = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+            switcher = html.select_one("nav.smh-language-switcher")
+            assert switcher is not None, path
+            current = switcher.select_one('[aria-current="page"]')["lang"]
+            offered = {a["hreflang"]: a["href"] for a in switcher.select("a[hreflang]")}
+            assert current == code and set(offered) | {code} == published | {code}, path
+            for target in offered.values():
+                assert (path.parent / target).resolve().is_file(), (path, target)
+            checked += 1
+    assert checked > 3 * 40

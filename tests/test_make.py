@@ -1,6 +1,7 @@
 """The Makefile contract: bad data stops the build before anything is written; real builds of a
 changed copy of the project."""
 
+import re
 import subprocess
 from pathlib import Path
 
@@ -96,8 +97,18 @@ def test_an_education_recommendation_builds_and_a_removed_page_leaves_the_publis
     tex = (project / "out" / "latex" / "en" / "smertehandboka-veileder-en.tex").read_text(encoding="utf-8")
     assert r"\setmainlanguage{english}" in tex  # English hyphenation
     assert "must" in pdf_text(english) and "Smerteklinikker" not in pdf_text(english)
+    # So is Danish, with Danish titles, language, hyphenation and words.
+    danish = PdfReader(site.parent / "da" / "pdf" / "smertehandboka-veileder-da.pdf")
+    assert danish.metadata.title == "Tværfaglige smerteklinikker"
+    assert danish.trailer["/Root"]["/Lang"] == "da-DK"
+    tex = (project / "out" / "latex" / "da" / "smertehandboka-veileder-da.tex").read_text(encoding="utf-8")
+    assert r"\setmainlanguage{danish}" in tex  # Danish hyphenation
+    words = re.findall(r"\w+", pdf_text(danish))
+    assert "sygehus" in words and words.count("af") > 100 and words.count("av") < 10  # nb "av" in titles
+    assert (site.parent / "da" / "pdf" / "smertehandboka-undervisning-da.pdf").is_file()
     root = (site.parent / "index.html").read_text(encoding="utf-8")
     assert '<a href="en/" lang="en" hreflang="en">English</a>' in root
+    assert '<a href="da/" lang="da" hreflang="da">Dansk</a>' in root
     assert (site / "education" / "extra.html").is_file()
     # Every page of the collection lists it in its menu; a page not read again keeps that menu.
     assert "extra.html" in (site / "education" / "course" / "about-pain.html").read_text(encoding="utf-8")
