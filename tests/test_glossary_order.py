@@ -26,3 +26,9 @@ def test_nordic_letters_come_last_in_their_own_order():
 
     words = ["åpen", "øre", "ærlig", "zebra", "abc"]
     assert sorted(words, key=lambda w: sort_key(w, "da")) == ["abc", "zebra", "ærlig", "øre", "åpen"]
+
+
+@pytest.mark.sphinx("html", testroot="glossary-order", freshenv=True, confoverrides={"language": "da"})
+def test_danish_is_alphabetical_with_ae_oe_aa_last(app):
+    app.build()
+    assert terms(app) == ["Akut smerte", "Smerte", "Øget følsomhed", "Åbenhed"]
