@@ -189,7 +189,10 @@ def check_message(
             yield f"the number {shown} of the source is missing from the translation ({lang.code}: {target})"
         for written, value in convention_mistakes(msgid, msgstr, lang):
             start, wanted = (lang.format_number(n).replace(NBSP, " ") for n in (lang.group_from, value))
-            yield f"{written}: {lang.code} groups digits from {start} on (translations/languages.toml): write {wanted}"
+            yield (
+                f"{written}: {lang.code} groups digits from {start} on (translations/languages.toml): "
+                f"write {wanted}"
+            )
 
     source_roles, target_roles = roles(msgid), roles(msgstr)
     # A {term} keeps its Bokmål target too (Sphinx registers a glossary term under its Bokmål and
