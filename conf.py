@@ -11,7 +11,9 @@ from project_catalog import N_  # noqa: E402 (marks words for the catalogue; tra
 project = "Smertehåndboka"
 author = N_("Smertehåndboka-redaksjonen")
 copyright = "2026, Smertehåndboka"
-version = release = "2026.1"
+# The edition these sources make: 2026.1 was the Bokmål first edition, 2026.2 the first in Bokmål,
+# English and Danish.
+version = release = "2026.2"
 
 language = "nb"
 root_doc = "index"
