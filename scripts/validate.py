@@ -4,12 +4,15 @@
     python scripts/validate.py references [--source DIR] [--allow FILE] FILE...
     python scripts/validate.py clinics [--schema SCHEMA] FILE
     python scripts/validate.py po [--source DIR] FILE...
+    python scripts/validate.py releases [FILE]
 
 ``bib`` checks the files themselves; ``references`` also checks them against the citations in
 the sources (what ``make validate`` runs for the repository). ``clinics`` checks the clinic
 directory's CSV against its Table Schema (``clinics.schema.json`` beside it, else the project's,
 unless given). ``po`` checks translation catalogues (``scripts/po_check.py``: msgfmt, numbers,
-roles, raw markup, strength words and the termbase).
+roles, raw markup, strength words and the termbase). ``releases`` checks ``releases.toml``
+(``scripts/releases.py``: its JSON Schema, the order of the editions, one current edition, commits
+on main, known languages).
 
 Every problem is printed as ``FILE:LINE: message`` (``FILE:LINE: column: message`` for CSV),
 and a count on standard error; the exit status is 1 when there is any problem and 0 when every
@@ -24,6 +27,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from po_check import check_catalogues
+from releases import RELEASES, check_releases
 
 from bib_check import check_bib_files
 from citation_check import check_citations
@@ -50,19 +54,23 @@ def main(argv: Sequence[str] | None = None) -> int:
     po = commands.add_parser("po", help="check translation catalogues against their source text")
     po.add_argument("--source", type=Path, default=Path("source"), metavar="DIR")
     po.add_argument("files", nargs="+", type=Path, metavar="FILE")
+    releases = commands.add_parser("releases", help="check releases.toml, the published editions")
+    releases.add_argument("file", type=Path, nargs="?", default=RELEASES, metavar="FILE")
     args = parser.parse_args(argv)
 
     if args.command == "clinics":
         problems = check_clinics(args.file, args.schema)
     elif args.command == "po":
         problems = check_catalogues(args.files, args.source)
+    elif args.command == "releases":
+        problems = check_releases(args.file)[1]
     elif args.command == "references":
         problems = check_citations(args.files, args.source, args.allow)
     else:
         problems = check_bib_files(args.files)
     for problem in problems:
         print(problem)
-    checked = [args.file] if args.command == "clinics" else args.files
+    checked = [args.file] if args.command in ("clinics", "releases") else args.files
     if problems:
         print(
             f"validate.py {args.command}: {len(problems)} problem(s); fix them from the top", file=sys.stderr
