@@ -1,92 +1,229 @@
-"""Assemble the publishable site from finished builds: ``_build/site/<lang>/`` with the HTML and
-the PDF handbooks under ``<lang>/pdf/``, and a root page that lists the languages and sends a
-visitor on to the one their browser prefers (the source language otherwise).
+"""Assemble the publishable site from finished builds: every edition in every language it was
+published in, ``latest``, and the working version ``dev``.
+
+    python scripts/assemble_site.py [--build-dir _build] [--releases-dir DIR] [--base-url URL] LANG...
+
+The tree (``_build/site/``):
+
+- ``<lang>/<edition>/`` for each edition of releases.toml in each of its languages, built from
+  its own commit by ``scripts/build_releases.py`` (``--releases-dir``), with its PDF handbooks
+  under ``pdf/``; ``<lang>/latest/`` is the current edition again, under the address to cite and
+  link to; ``<lang>/dev/`` is the working tree's build (``_build/html``, ``_build/pdf``) in LANG...;
+- every page gets the edition and language switchers, its banner and canonical, alternate and
+  robots links afterwards (``scripts/site_menus.py``), old editions included;
+- ``index.html`` (to latest in the browser's language, a plain list without JavaScript),
+  ``404.html``, ``robots.txt``, ``sitemap.xml``, and the permalinks ``r/<ID>/`` and
+  ``<lang>/r/<ID>/`` of every recommendation (``scripts/site_files.py``).
 
 The new site is put together beside the old one and swapped in only when it is complete, so a
 failed or partial build never replaces a good site.
-
-    python scripts/assemble_site.py [--build-dir _build] LANG...
 """
 
 from __future__ import annotations
 
 import argparse
-import json
+import datetime as dt
+import re
 import shutil
 import sys
 from collections.abc import Sequence
+from functools import cache
 from pathlib import Path
 
+import site_files
+import site_menus
+from babel.messages.pofile import read_po
 from languages import languages as language_table
+from releases import RELEASES, Release, ReleasesError, releases
+from sphinx.util.i18n import format_date
 
-ROOT_PAGE = """<!DOCTYPE html>
-<html lang="{source}">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Smertehåndboka</title>
-<link rel="canonical" href="{source}/">
-{alternates}
-<script>
-// To the language the browser prefers, when the site has it; otherwise the list below.
-(function () {{
-  var site = {codes};
-  var wanted = (navigator.languages || [navigator.language || ""]).map(function (tag) {{
-    return tag.toLowerCase().split("-")[0].replace(/^no$|^nn$/, "nb");
-  }});
-  for (var i = 0; i < wanted.length; i++) {{
-    if (site.indexOf(wanted[i]) >= 0) {{ window.location.replace(wanted[i] + "/"); return; }}
-  }}
-  window.location.replace("{source}/");
-}})();
-</script>
-</head>
-<body>
-<h1>Smertehåndboka</h1>
-<ul>
-{links}
-</ul>
-</body>
-</html>
-"""
+PROJECT = Path(__file__).resolve().parent.parent
+ASSETS = Path(__file__).resolve().parent / "site_assets"
+REC_ANCHOR = re.compile(r'\bid="rec-([a-z]+-\d+)"')
+DEFAULT_BASE_URL = "http://127.0.0.1:8000/"
 
 
-def root_page(codes: Sequence[str]) -> str:
-    """The site's front door: a plain list of the languages, and a small script that goes on to
-    the one the browser prefers (the list works without it)."""
+@cache
+def _catalogue(lang: str) -> dict[str, str]:
+    path = PROJECT / "translations" / lang / "LC_MESSAGES" / "smertehandboka.po"
+    if not path.is_file():
+        return {}
+    with path.open("rb") as handle:
+        return {
+            str(message.id): str(message.string)
+            for message in read_po(handle)
+            if message.id and message.string and not message.fuzzy
+        }
+
+
+def translate(lang: str, word: str) -> str:
+    """A site word in ``lang``, from the project's catalogue of the extensions' words."""
+    return _catalogue(lang).get(word, word)
+
+
+def written_date(lang: str, iso: str) -> str:
     table = language_table()
-    names = {code: table[code].name if code in table else code for code in codes}
-    return ROOT_PAGE.format(
-        source=codes[0],
-        codes=json.dumps(list(codes)),
-        alternates="\n".join(f'<link rel="alternate" hreflang="{code}" href="{code}/">' for code in codes),
-        links="\n".join(
-            f'<li><a href="{code}/" lang="{code}" hreflang="{code}">{names[code]}</a></li>' for code in codes
-        ),
+    pattern = table[lang].date if lang in table else "%Y-%m-%d"
+    return format_date(pattern, date=dt.date.fromisoformat(iso), language=lang)
+
+
+def html_pages(folder: Path) -> frozenset[str]:
+    """The pages of a build: its .html files, not those of its _static, _images or _sources."""
+    return frozenset(
+        path.relative_to(folder).as_posix()
+        for path in folder.rglob("*.html")
+        if not any(part.startswith("_") for part in path.relative_to(folder).parts)
     )
 
 
-def assemble(build_dir: Path, languages: Sequence[str]) -> list[str]:
+def _sources(
+    build_dir: Path, releases_dir: Path, editions: Sequence[Release], dev_languages: Sequence[str]
+) -> dict[tuple[str, str], tuple[Path, Path]]:
+    found = {
+        (lang, edition.name): (
+            releases_dir / edition.name / "html" / lang,
+            releases_dir / edition.name / "pdf" / lang,
+        )
+        for edition in editions
+        for lang in edition.languages
+    }
+    for lang in dev_languages:
+        found[(lang, site_menus.DEV)] = (build_dir / "html" / lang, build_dir / "pdf" / lang)
+    return found
+
+
+def _permalinks(site: site_menus.Site, staging: Path, editions: Sequence[site_menus.Edition]) -> dict:
+    """For each language, every recommendation ID ever published -> its Permalink."""
+    anchors: dict[tuple[str, str], dict[str, str]] = {}
+    for (lang, folder), pages in site.pages.items():
+        ids: dict[str, str] = {}
+        for page in sorted(pages):
+            for rec in REC_ANCHOR.findall((staging / lang / folder / page).read_text(encoding="utf-8")):
+                ids.setdefault(rec.upper(), page)
+        anchors[(lang, folder)] = ids
+    # Oldest first: releases, then dev (whose new IDs are not published yet).
+    order = [edition for edition in editions if edition.status != site_menus.DEV][::-1]
+    order += [edition for edition in editions if edition.status == site_menus.DEV]
+    links: dict[str, dict[str, site_files.Permalink]] = {}
+    for lang in site.languages:
+        latest = anchors.get((lang, site_menus.LATEST), {})
+        result: dict[str, site_files.Permalink] = {}
+        for rec_id, page in latest.items():
+            result[rec_id] = site_files.Permalink(rec_id, site_menus.LATEST, page)
+        for index, edition in enumerate(order):
+            for rec_id, page in anchors.get((lang, edition.name), {}).items():
+                if rec_id in latest:
+                    continue
+                if edition.status == site_menus.DEV:
+                    result.setdefault(rec_id, site_files.Permalink(rec_id, site_menus.DEV, page))
+                    continue
+                later = next(
+                    (
+                        e
+                        for e in order[index + 1 :]
+                        if lang in e.languages and rec_id not in anchors.get((lang, e.name), {})
+                    ),
+                    None,
+                )
+                if later is None:
+                    continue
+                when = later.date and written_date(lang, later.date)
+                result[rec_id] = site_files.Permalink(rec_id, edition.name, page, later.name, when)
+        links[lang] = result
+    return links
+
+
+def assemble(
+    build_dir: Path,
+    languages: Sequence[str],
+    releases_dir: Path | None = None,
+    base_url: str = DEFAULT_BASE_URL,
+    releases_file: Path = RELEASES,
+) -> list[str]:
     """Build ``build_dir/site``; return the problems that stopped it (nothing is changed then)."""
+    releases_dir = releases_dir or build_dir / "releases"
+    base_url = base_url if base_url.endswith("/") else base_url + "/"
+    try:
+        editions = releases(releases_file)
+    except ReleasesError as error:
+        return [str(problem) for problem in error.problems]
+    sources = _sources(build_dir, releases_dir, editions, languages)
     problems = []
-    for lang in languages:
-        if not (build_dir / "html" / lang / "index.html").is_file():
-            problems.append(f"{build_dir / 'html' / lang}: no finished HTML build (run 'make html')")
-        if not sorted((build_dir / "pdf" / lang).glob("*.pdf")):
-            problems.append(f"{build_dir / 'pdf' / lang}: no PDF handbooks (run 'make pdf')")
+    for (lang, folder), (html_dir, pdf_dir) in sources.items():
+        if not (html_dir / "index.html").is_file():
+            problems.append(f"{html_dir}: no finished HTML build of {lang} {folder}")
+        if not sorted(pdf_dir.glob("*.pdf")):
+            problems.append(f"{pdf_dir}: no PDF handbooks of {lang} {folder}")
     if problems:
         return problems
 
+    table = language_table()
+    current = next(edition for edition in editions if edition.current)
+    published = [code for code in table if code in languages or code in current.languages]
+    site_editions = (
+        *(
+            site_menus.Edition(edition.name, edition.date.isoformat(), edition.status, edition.languages)
+            for edition in reversed(editions)
+        ),
+        site_menus.Edition(site_menus.DEV, "", site_menus.DEV, tuple(languages)),
+    )
+
     site, staging, old = build_dir / "site", build_dir / "site.new", build_dir / "site.old"
     shutil.rmtree(staging, ignore_errors=True)
-    for lang in languages:
-        shutil.copytree(
-            build_dir / "html" / lang, staging / lang, ignore=shutil.ignore_patterns(".buildinfo")
-        )
-        (staging / lang / "pdf").mkdir()
-        for pdf in sorted((build_dir / "pdf" / lang).glob("*.pdf")):
-            shutil.copy2(pdf, staging / lang / "pdf" / pdf.name)
-    (staging / "index.html").write_text(root_page(languages), encoding="utf-8")
+    for (lang, folder), (html_dir, pdf_dir) in sources.items():
+        target = staging / lang / folder
+        shutil.copytree(html_dir, target, ignore=shutil.ignore_patterns(".buildinfo", ".doctrees"))
+        (target / "pdf").mkdir()
+        for pdf in sorted(pdf_dir.glob("*.pdf")):
+            shutil.copy2(pdf, target / "pdf" / pdf.name)
+    for lang in current.languages:
+        shutil.copytree(staging / lang / current.name, staging / lang / site_menus.LATEST)
+
+    pages = {
+        (lang, folder.name): html_pages(folder)
+        for lang in published
+        for folder in sorted((staging / lang).iterdir())
+        if folder.is_dir()
+    }
+    menus = site_menus.Site(
+        editions=site_editions,
+        languages={code: table[code].name for code in published},
+        pages=pages,
+        translate=translate,
+        format_date=written_date,
+    )
+    for (lang, folder), found in pages.items():
+        for page in found:
+            path = staging / lang / folder / page
+            text = path.read_text(encoding="utf-8")
+            path.write_text(site_menus.inject(text, menus, lang, folder, page, base_url), encoding="utf-8")
+
+    (staging / "_smh").mkdir()
+    shutil.copy2(ASSETS / "menus.css", staging / site_menus.STYLESHEET)
+    names = {code: table[code].name for code in published}
+    (staging / "index.html").write_text(site_files.root_page(published, names, translate), encoding="utf-8")
+    base_path = re.sub(r"^[a-z]+://[^/]+", "", base_url) or "/"
+    (staging / "404.html").write_text(
+        site_files.not_found_page(published, names, base_path, translate), encoding="utf-8"
+    )
+    hidden = [
+        f"{lang}/{folder}"
+        for (lang, folder) in sorted(pages)
+        if folder == site_menus.DEV
+        or (folder != site_menus.LATEST and menus.edition_of(folder).status == "superseded")
+    ]
+    (staging / "robots.txt").write_text(site_files.robots(hidden, base_url), encoding="utf-8")
+    latest_pages = {lang: sorted(pages[(lang, site_menus.LATEST)]) for lang in current.languages}
+    (staging / "sitemap.xml").write_bytes(site_files.sitemap(latest_pages, base_url))
+    for lang, links in _permalinks(menus, staging, site_editions).items():
+        for rec_id, link in links.items():
+            for folder, depth in ((staging / lang / "r" / rec_id, 3),) + (
+                ((staging / "r" / rec_id, 2),) if lang == published[0] else ()
+            ):
+                folder.mkdir(parents=True, exist_ok=True)
+                (folder / "index.html").write_text(
+                    site_files.redirect_page(lang, link, depth, translate), encoding="utf-8"
+                )
 
     shutil.rmtree(old, ignore_errors=True)
     if site.exists():
@@ -99,9 +236,12 @@ def assemble(build_dir: Path, languages: Sequence[str]) -> list[str]:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--build-dir", type=Path, default=Path("_build"))
+    parser.add_argument("--releases-dir", type=Path, default=None, metavar="DIR")
+    parser.add_argument("--releases", type=Path, default=RELEASES, metavar="FILE")
+    parser.add_argument("--base-url", default=DEFAULT_BASE_URL, metavar="URL")
     parser.add_argument("languages", nargs="+", metavar="LANG")
     args = parser.parse_args(argv)
-    problems = assemble(args.build_dir, args.languages)
+    problems = assemble(args.build_dir, args.languages, args.releases_dir, args.base_url, args.releases)
     for problem in problems:
         print(problem, file=sys.stderr)
     if not problems:

@@ -65,3 +65,43 @@ def translated_site(site: SiteBuild) -> SiteBuild:
     )
     assert result.returncode == 0, f"the translated build failed:\n{(result.stdout + result.stderr)[-4000:]}"
     return site
+
+
+@pytest.fixture(scope="session")
+def built_releases() -> Path:
+    """Every edition of releases.toml built from its own commit into the project's cache,
+    _build/releases (make releases; only what changed is built, so usually nothing)."""
+    result = subprocess.run(
+        ["make", "--no-print-directory", "releases"], cwd=PROJECT, capture_output=True, text=True
+    )
+    assert result.returncode == 0, f"make releases failed:\n{(result.stdout + result.stderr)[-4000:]}"
+    return PROJECT / "_build" / "releases"
+
+
+@pytest.fixture(scope="session")
+def assembled_site(translated_site: SiteBuild, built_releases: Path) -> Path:
+    """The whole published tree, as make site assembles it: the session's build as dev (with the
+    translations' PDF handbooks too) and every edition of releases.toml from the project's cache."""
+    from languages import languages
+
+    from assemble_site import assemble
+
+    published = [code for code, lang in languages().items() if lang.published]
+    result = subprocess.run(
+        [
+            "make",
+            "--no-print-directory",
+            "pdf",
+            f"LANGUAGES={' '.join(code for code in published if code != 'nb')}",
+            f"BUILDDIR={translated_site.build_dir}",
+        ],
+        cwd=PROJECT,
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 0, (
+        f"the translations' PDFs failed:\n{(result.stdout + result.stderr)[-4000:]}"
+    )
+    problems = assemble(translated_site.build_dir, published, built_releases, "https://example.org/smh/")
+    assert problems == []
+    return translated_site.build_dir / "site"

@@ -1,42 +1,210 @@
-"""scripts/assemble_site.py publishes only complete builds and never leaves a half-made site."""
+"""scripts/assemble_site.py: every edition in each of its languages, latest and dev, with menus,
+banners, canonical links, the root files and permalinks; never a half-made site.
+
+The builds here are tiny stand-ins with the theme's markup where the menus go; the editions are
+this repository's real ones (releases.toml), so the commits check out.
+"""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+
+import pytest
+from bs4 import BeautifulSoup
+from site_menus import strip
 
 from assemble_site import main
 
+PAGE = """<!DOCTYPE html>
+<html lang="{lang}">
+<head>
+<title>{title}</title>
+</head>
+<body>
+<div id="pst-skip-link" class="skip-link"><a href="#main-content">skip</a></div>
+<header><div class="navbar-header-items__end">
+</div></header>
+<main id="main-content"><h1>{title}</h1>{body}</main>
+</body>
+</html>
+"""
+BASE = "https://example.org/smh/"
 
-def make_build(build_dir, lang="nb", pdf=True):
-    html = build_dir / "html" / lang
-    html.mkdir(parents=True)
-    (html / "index.html").write_text("<p>ny</p>", encoding="utf-8")
+
+def make_build(root, lang, pages, pdf=True):
+    """One build: {page: (title, body)} as HTML, and a PDF handbook."""
+    html = root / "html" / lang
+    for page, (title, body) in pages.items():
+        (html / page).parent.mkdir(parents=True, exist_ok=True)
+        (html / page).write_text(PAGE.format(lang=lang, title=title, body=body), encoding="utf-8")
+    (html / "_static").mkdir(exist_ok=True)
+    (html / "_static" / "style.css").write_text("p {}", encoding="utf-8")
     if pdf:
-        (build_dir / "pdf" / lang).mkdir(parents=True)
-        (build_dir / "pdf" / lang / "smertehandboka-kommentar-nb.pdf").write_bytes(b"%PDF-1.5")
+        (root / "pdf" / lang).mkdir(parents=True, exist_ok=True)
+        (root / "pdf" / lang / f"smertehandboka-veileder-{lang}.pdf").write_bytes(b"%PDF-1.5")
 
 
-def test_assembles_html_pdfs_and_a_root_page(tmp_path):
-    make_build(tmp_path)
-    assert main(["--build-dir", str(tmp_path), "nb"]) == 0
-    site = tmp_path / "site"
-    assert (site / "nb" / "index.html").read_text(encoding="utf-8") == "<p>ny</p>"
-    assert (site / "nb" / "pdf" / "smertehandboka-kommentar-nb.pdf").is_file()
-    root = (site / "index.html").read_text(encoding="utf-8")
-    assert '<a href="nb/" lang="nb" hreflang="nb">Norsk bokmål</a>' in root  # works without script
-    assert 'window.location.replace("nb/")' in root  # the fallback
+@pytest.fixture
+def builds(tmp_path):
+    """2026.1 in nb only (with ORG-99, withdrawn later, and a page that 2026.2 drops); 2026.2 and
+    dev in nb, en and da."""
+    releases = tmp_path / "releases"
+    make_build(
+        releases / "2026.1",
+        "nb",
+        {
+            "index.html": ("Smertehåndboka", ""),
+            "guideline/summary.html": ("Sammendrag", '<div id="rec-sam-01">SAM-01</div>'),
+            "guideline/old.html": ("Gammel side", '<div id="rec-org-99">ORG-99</div>'),
+        },
+    )
+    for lang, title in (("nb", "Sammendrag"), ("en", "Summary"), ("da", "Sammendrag")):
+        pages = {
+            "index.html": ("Smertehåndboka", ""),
+            "guideline/summary.html": (title, '<div id="rec-sam-01">SAM-01</div>'),
+            "guideline/new.html": ("Ny", '<div id="rec-syk-08">SYK-08</div>'),
+        }
+        make_build(releases / "2026.2", lang, pages)
+        make_build(tmp_path, lang, pages)
+    return tmp_path
 
 
-def test_the_root_page_offers_every_language_and_follows_the_browser(tmp_path):
-    make_build(tmp_path)
-    make_build(tmp_path, "en")
-    assert main(["--build-dir", str(tmp_path), "nb", "en"]) == 0
-    root = (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
-    assert '<a href="en/" lang="en" hreflang="en">English</a>' in root
-    assert 'var site = ["nb", "en"];' in root
-    assert '<link rel="alternate" hreflang="en" href="en/">' in root
+def assemble(build_dir, *extra):
+    return main(["--build-dir", str(build_dir), "--base-url", BASE, *extra, "nb", "en", "da"])
 
 
-def test_an_incomplete_build_leaves_the_published_site_alone(tmp_path, capsys):
-    (tmp_path / "site" / "nb").mkdir(parents=True)
-    (tmp_path / "site" / "nb" / "index.html").write_text("<p>gammel</p>", encoding="utf-8")
-    make_build(tmp_path, pdf=False)
-    assert main(["--build-dir", str(tmp_path), "nb"]) == 1
-    assert "no PDF handbooks" in capsys.readouterr().err
-    assert (tmp_path / "site" / "nb" / "index.html").read_text(encoding="utf-8") == "<p>gammel</p>"
+def soup(path):
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+
+def test_every_edition_in_each_of_its_languages_with_latest_and_dev(builds):
+    assert assemble(builds) == 0
+    site = builds / "site"
+    for lang in ("nb", "en", "da"):
+        for folder in ("2026.2", "latest", "dev"):
+            assert (site / lang / folder / "guideline" / "summary.html").is_file(), (lang, folder)
+            assert (site / lang / folder / "pdf" / f"smertehandboka-veileder-{lang}.pdf").is_file()
+    assert (site / "nb" / "2026.1" / "guideline" / "old.html").is_file()
+    assert not (site / "en" / "2026.1").exists()  # 2026.1 was published in Bokmål only
+    for name in ("index.html", "404.html", "robots.txt", "sitemap.xml", "_smh/menus.css"):
+        assert (site / name).is_file(), name
+
+
+def test_the_edition_switcher_keeps_the_page_or_falls_back_to_the_start_page(builds):
+    assert assemble(builds) == 0
+    site = builds / "site"
+    page = soup(site / "nb" / "2026.1" / "guideline" / "summary.html")
+    switcher = page.select_one("nav.smh-version-switcher")
+    links = {a.get_text(" ", strip=True): a["href"] for a in switcher.select("a")}
+    assert links == {
+        "2026.2 (gjeldende)": "../../../nb/latest/guideline/summary.html",
+        "dev (arbeidsversjon)": "../../../nb/dev/guideline/summary.html",
+    }
+    assert switcher.select_one('[aria-current="page"]').get_text() == "2026.1"
+    old = soup(site / "nb" / "2026.1" / "guideline" / "old.html").select_one("nav.smh-version-switcher")
+    assert old.select_one("a")["href"] == "../../../nb/latest/index.html"  # no such page in 2026.2
+    english = soup(site / "en" / "latest" / "guideline" / "summary.html").select_one(
+        "nav.smh-version-switcher"
+    )
+    assert "2026.1" not in english.get_text()  # only the editions published in English
+
+
+def test_the_language_switcher_keeps_the_edition(builds):
+    assert assemble(builds) == 0
+    site = builds / "site"
+    languages = soup(site / "en" / "2026.2" / "guideline" / "summary.html").select_one(
+        "nav.smh-site-languages"
+    )
+    links = {a["hreflang"]: a["href"] for a in languages.select("a")}
+    assert links == {
+        "nb": "../../../nb/2026.2/guideline/summary.html",
+        "da": "../../../da/2026.2/guideline/summary.html",
+    }
+    old = soup(site / "nb" / "2026.1" / "guideline" / "summary.html").select_one("nav.smh-site-languages")
+    assert {a["hreflang"]: a["href"] for a in old.select("a")}[
+        "en"
+    ] == "../../../en/latest/guideline/summary.html"
+
+
+def test_banners_canonical_and_robots_say_which_edition_a_page_is(builds):
+    assert assemble(builds) == 0
+    site = builds / "site"
+    old = soup(site / "nb" / "2026.1" / "guideline" / "summary.html")
+    banner = old.select_one(".smh-edition-banner")
+    assert "2026.1" in banner.get_text() and "30. november 2026" in banner.get_text()
+    assert "Norsk bokmål" in banner.get_text()  # published in Bokmål only
+    assert banner.select_one("a")["href"] == "../../../nb/latest/guideline/summary.html"
+    assert old.select_one('link[rel="canonical"]')["href"] == f"{BASE}nb/latest/guideline/summary.html"
+    assert old.select_one('meta[name="robots"]')["content"] == "noindex"
+    dev = soup(site / "da" / "dev" / "index.html").select_one(".smh-edition-banner--dev")
+    assert dev is not None and dev.select_one("a")["href"] == "../../da/latest/index.html"
+    latest = soup(site / "en" / "latest" / "guideline" / "summary.html")
+    assert latest.select_one(".smh-edition-banner") is None
+    assert latest.select_one('meta[name="robots"]') is None
+    alternates = {link["hreflang"]: link["href"] for link in latest.select('link[rel="alternate"]')}
+    assert alternates["da"] == "../../../da/latest/guideline/summary.html"
+    robots = (site / "robots.txt").read_text(encoding="utf-8")
+    assert "Disallow: /smh/nb/2026.1/\n" in robots and "Disallow: /smh/en/dev/\n" in robots
+    assert "latest" not in robots and f"Sitemap: {BASE}sitemap.xml" in robots
+
+
+def test_the_sitemap_lists_latest_in_every_language_with_alternates(builds):
+    assert assemble(builds) == 0
+    tree = ET.parse(builds / "site" / "sitemap.xml")
+    ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
+    locs = [loc.text for loc in tree.findall("s:url/s:loc", ns)]
+    assert f"{BASE}da/latest/guideline/new.html" in locs and len(locs) == 9
+    assert not [loc for loc in locs if "/dev/" in loc or "2026" in loc]
+    first = tree.find("s:url", ns)
+    assert {link.get("hreflang") for link in first.findall("x:link", ns)} == {"nb", "en", "da"}
+
+
+def test_permalinks_lead_to_latest_and_a_withdrawn_id_says_when(builds):
+    assert assemble(builds) == 0
+    site = builds / "site"
+    page = (site / "r" / "SAM-01" / "index.html").read_text(encoding="utf-8")
+    assert 'content="0; url=../../nb/latest/guideline/summary.html#rec-sam-01"' in page
+    english = (site / "en" / "r" / "SYK-08" / "index.html").read_text(encoding="utf-8")
+    assert 'url=../../../en/latest/guideline/new.html#rec-syk-08"' in english
+    withdrawn = soup(site / "r" / "ORG-99" / "index.html")
+    assert withdrawn.select_one('meta[http-equiv="refresh"]') is None
+    assert "2026.2" in withdrawn.get_text() and "2. desember 2026" in withdrawn.get_text()
+    assert withdrawn.select_one("a")["href"] == "../../nb/2026.1/guideline/old.html#rec-org-99"
+
+
+def test_the_root_page_goes_to_latest_in_the_browsers_language_and_works_without_script(builds):
+    assert assemble(builds) == 0
+    root = (builds / "site" / "index.html").read_text(encoding="utf-8")
+    assert '<a href="en/latest/" lang="en" hreflang="en">English</a>' in root
+    assert 'var site = ["nb", "en", "da"];' in root and 'window.location.replace("nb/latest/")' in root
+    missing = soup(builds / "site" / "404.html")
+    assert [a["href"] for a in missing.select("a")] == [
+        "/smh/nb/latest/",
+        "/smh/en/latest/",
+        "/smh/da/latest/",
+    ]
+
+
+def test_injecting_twice_changes_nothing_and_strip_gives_back_the_build(builds):
+    assert assemble(builds) == 0
+    published = (builds / "site" / "nb" / "2026.1" / "guideline" / "summary.html").read_text(encoding="utf-8")
+    built = (builds / "releases" / "2026.1" / "html" / "nb" / "guideline" / "summary.html").read_text(
+        encoding="utf-8"
+    )
+    assert published != built and strip(published) == built
+    assert assemble(builds) == 0
+    assert (builds / "site" / "nb" / "2026.1" / "guideline" / "summary.html").read_text(
+        encoding="utf-8"
+    ) == published
+    assert len(re.findall("smh-version-switcher", published)) == 1
+
+
+def test_an_incomplete_build_leaves_the_published_site_alone(builds, capsys):
+    assert assemble(builds) == 0
+    before = (builds / "site" / "nb" / "dev" / "index.html").read_text(encoding="utf-8")
+    for pdf in (builds / "pdf" / "da").glob("*.pdf"):
+        pdf.unlink()
+    assert assemble(builds) == 1
+    assert "no PDF handbooks of da dev" in capsys.readouterr().err
+    assert (builds / "site" / "nb" / "dev" / "index.html").read_text(encoding="utf-8") == before

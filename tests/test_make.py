@@ -14,8 +14,17 @@ PROJECT = Path(__file__).resolve().parent.parent
 
 
 def make_site(project: Path) -> subprocess.CompletedProcess:
+    """make site in a copy; the editions of releases.toml come from (and go to) the project's own
+    cache, _build/releases, which they share with every other make site of the same commits."""
     return subprocess.run(
-        ["make", "--no-print-directory", "site", f"VENV={PROJECT / '.venv'}", "BUILDDIR=out"],
+        [
+            "make",
+            "--no-print-directory",
+            "site",
+            f"VENV={PROJECT / '.venv'}",
+            "BUILDDIR=out",
+            f"RELEASES_CACHE={PROJECT / '_build' / 'releases'}",
+        ],
         cwd=project,
         capture_output=True,
         text=True,
@@ -81,7 +90,8 @@ def test_an_education_recommendation_builds_and_a_removed_page_leaves_the_publis
     assert result.returncode == 0, (result.stdout + result.stderr)[-3000:]
     assert "Traceback" not in result.stdout + result.stderr
 
-    site = project / "out" / "site" / "nb"
+    root_dir = project / "out" / "site"
+    site = root_dir / "nb" / "dev"  # the working tree's build; the editions come from their commits
     listed = BeautifulSoup((site / "education" / "index.html").read_text(encoding="utf-8"), "html.parser")
     assert [a["href"] for a in listed.select("ul.rec-index a")] == ["course/change-process.html#rec-und-01"]
     guideline = (site / "guideline" / "recommendations.html").read_text(encoding="utf-8")
@@ -91,24 +101,24 @@ def test_an_education_recommendation_builds_and_a_removed_page_leaves_the_publis
     assert squeeze("UND-01") in education
     assert "prøveuke" not in squeeze(pdf_text(PdfReader(site / "pdf" / "smertehandboka-veileder-nb.pdf")))
     # English is published beside Bokmål: its handbooks have English titles, language and metadata.
-    english = PdfReader(site.parent / "en" / "pdf" / "smertehandboka-veileder-en.pdf")
+    english = PdfReader(root_dir / "en" / "dev" / "pdf" / "smertehandboka-veileder-en.pdf")
     assert english.metadata.title == "Interdisciplinary pain clinics"
     assert english.trailer["/Root"]["/Lang"] == "en-GB"
     tex = (project / "out" / "latex" / "en" / "smertehandboka-veileder-en.tex").read_text(encoding="utf-8")
     assert r"\setmainlanguage{english}" in tex  # English hyphenation
     assert "must" in pdf_text(english) and "Smerteklinikker" not in pdf_text(english)
     # So is Danish, with Danish titles, language, hyphenation and words.
-    danish = PdfReader(site.parent / "da" / "pdf" / "smertehandboka-veileder-da.pdf")
+    danish = PdfReader(root_dir / "da" / "dev" / "pdf" / "smertehandboka-veileder-da.pdf")
     assert danish.metadata.title == "Tværfaglige smerteklinikker"
     assert danish.trailer["/Root"]["/Lang"] == "da-DK"
     tex = (project / "out" / "latex" / "da" / "smertehandboka-veileder-da.tex").read_text(encoding="utf-8")
     assert r"\setmainlanguage{danish}" in tex  # Danish hyphenation
     words = re.findall(r"\w+", pdf_text(danish))
     assert "sygehus" in words and words.count("af") > 100 and words.count("av") < 10  # nb "av" in titles
-    assert (site.parent / "da" / "pdf" / "smertehandboka-undervisning-da.pdf").is_file()
-    root = (site.parent / "index.html").read_text(encoding="utf-8")
-    assert '<a href="en/" lang="en" hreflang="en">English</a>' in root
-    assert '<a href="da/" lang="da" hreflang="da">Dansk</a>' in root
+    assert (root_dir / "da" / "dev" / "pdf" / "smertehandboka-undervisning-da.pdf").is_file()
+    root = (root_dir / "index.html").read_text(encoding="utf-8")
+    assert '<a href="en/latest/" lang="en" hreflang="en">English</a>' in root
+    assert '<a href="da/latest/" lang="da" hreflang="da">Dansk</a>' in root
     assert (site / "education" / "extra.html").is_file()
     # Every page of the collection lists it in its menu; a page not read again keeps that menu.
     assert "extra.html" in (site / "education" / "course" / "about-pain.html").read_text(encoding="utf-8")
@@ -122,9 +132,7 @@ def test_an_education_recommendation_builds_and_a_removed_page_leaves_the_publis
     assert not (site / "education" / "extra.html").exists()
     for html in site.rglob("*.html"):
         assert "extra.html" not in html.read_text(encoding="utf-8"), html
-    assert "Ekstraside" not in (project / "out" / "site" / "nb" / "searchindex.js").read_text(
-        encoding="utf-8"
-    )
+    assert "Ekstraside" not in (site / "searchindex.js").read_text(encoding="utf-8")
 
 
 def test_a_translation_with_a_wrong_number_stops_make_site_at_its_line(tmp_path):
