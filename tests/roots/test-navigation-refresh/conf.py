@@ -1,0 +1,2 @@
+extensions = ["myst_parser", "navigation_refresh"]
+html_theme = "pydata_sphinx_theme"
