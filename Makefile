@@ -224,7 +224,8 @@ translation-status: gettext ## Per language and page: the share translated, fuzz
 
 pot: venv ## Extract the extensions' translatable words into translations/smertehandboka.pot
 	$(BIN)/pybabel --quiet extract --no-default-keywords -k _ -k N_ --no-location --sort-output --omit-header \
-	  -o translations/smertehandboka.pot scripts/sphinxext conf.py scripts/site_menus.py scripts/site_files.py
+	  -o translations/smertehandboka.pot scripts/sphinxext conf.py scripts/site_menus.py scripts/site_files.py \
+	  scripts/edition_changes.py
 
 requirements: venv ## Recompile requirements.txt from requirements.in (after changing a dependency)
 	$(BIN)/pip-compile --quiet --strip-extras --allow-unsafe --no-header --no-annotate \

@@ -22,7 +22,9 @@ failed or partial build never replaces a good site.
 from __future__ import annotations
 
 import argparse
+import csv
 import datetime as dt
+import html
 import re
 import shutil
 import sys
@@ -30,6 +32,7 @@ from collections.abc import Sequence
 from functools import cache
 from pathlib import Path
 
+import edition_changes
 import site_files
 import site_menus
 from babel.messages.pofile import read_po
@@ -133,6 +136,83 @@ def _permalinks(site: site_menus.Site, staging: Path, editions: Sequence[site_me
     return links
 
 
+@cache
+def _strength_words() -> dict[str, dict[str, str]]:
+    """The termbase's strength words: {lang: {"skal": ..., "bør": ...}}."""
+    with (PROJECT / "translations" / "termbase.csv").open(encoding="utf-8", newline="") as handle:
+        rows = [row for row in csv.DictReader(handle) if row["nb"] in ("skal", "bør")]
+    return {lang: {row["nb"]: row[lang] for row in rows} for lang in rows[0] if lang != "note"}
+
+
+def _downloads(folder: Path, lang: str, edition: str, date: str) -> list[site_files.Download]:
+    from pypdf import PdfReader  # only here: the site's other pages need no PDF reading
+
+    table = language_table()
+    found = []
+    for pdf in sorted((folder / "pdf").glob("*.pdf")):
+        title = (PdfReader(pdf).metadata or {}).get("/Title") or pdf.stem
+        megabytes = (
+            table[lang].format_number(round(pdf.stat().st_size / 1_000_000, 1)) if lang in table else ""
+        )
+        found.append(site_files.Download(str(title), f"pdf/{pdf.name}", f"{megabytes} MB", date))
+    return found
+
+
+def _edition_pages(folder: Path, lang: str, name: str, editions: Sequence[Release]) -> None:
+    """downloads.html in every edition and language, and changes.html in every release: made
+    from the edition's own general index, so they look like its other pages."""
+    shell = (folder / "genindex.html").read_text(encoding="utf-8")
+    word = lambda text: translate(lang, text)  # noqa: E731
+    release = next((r for r in editions if r.name == name), None)
+    if release is None:
+        built = dt.date.fromtimestamp(max(p.stat().st_mtime for p in (folder / "pdf").glob("*.pdf")))
+        date = written_date(lang, built.isoformat())
+        heading, intro = (
+            word("Downloads"),
+            word("The PDF handbooks of the working version, built {date}").format(date=date),
+        )
+    else:
+        date = written_date(lang, release.date.isoformat())
+        heading, intro = (
+            word("Downloads"),
+            word("The PDF handbooks of edition {edition}").format(edition=name),
+        )
+    body = site_files.downloads_body(heading, intro + ".", _downloads(folder, lang, name, date), word)
+    (folder / "downloads.html").write_text(site_files.page_from_shell(shell, heading, body), encoding="utf-8")
+    if release is None:
+        return
+    index = editions.index(release)
+    if index == 0:
+        heading = word("What changed in edition {edition}").format(edition=name)
+        body = f"<h1>{html.escape(heading)}</h1>\n<p>{html.escape(word('This is the first edition.'))}</p>"
+    else:
+        previous = editions[index - 1]
+        changes = edition_changes.compare(
+            edition_changes.GitTree(previous.commit, PROJECT),
+            edition_changes.GitTree(release.commit, PROJECT),
+        )
+        strengths = _strength_words().get(lang, {})
+        heading, body = edition_changes.render(
+            changes,
+            edition_changes.Page(
+                lang=lang,
+                source_lang=next(code for code, entry in language_table().items() if entry.source),
+                edition=name,
+                previous=previous.name,
+                previous_date=written_date(lang, previous.date.isoformat()),
+                old=edition_changes.GitTree(previous.commit, PROJECT),
+                new=edition_changes.GitTree(release.commit, PROJECT),
+                previous_has_lang=lang in previous.languages,
+                translate=word,
+                strength_word=lambda s: strengths.get(s, s),
+                link=lambda edition, page: (
+                    f"../{edition}/{page.removeprefix('source/').removesuffix('.md')}.html"
+                ),
+            ),
+        )
+    (folder / "changes.html").write_text(site_files.page_from_shell(shell, heading, body), encoding="utf-8")
+
+
 def assemble(
     build_dir: Path,
     languages: Sequence[str],
@@ -176,6 +256,8 @@ def assemble(
         (target / "pdf").mkdir()
         for pdf in sorted(pdf_dir.glob("*.pdf")):
             shutil.copy2(pdf, target / "pdf" / pdf.name)
+    for lang, folder in sources:
+        _edition_pages(staging / lang / folder, lang, folder, editions)
     for lang in current.languages:
         shutil.copytree(staging / lang / current.name, staging / lang / site_menus.LATEST)
 

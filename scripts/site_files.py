@@ -165,3 +165,59 @@ def redirect_page(lang: str, link: Permalink, depth: int, translate: Callable[[s
             f'<meta http-equiv="refresh" content="0; url={target}">\n<meta name="robots" content="noindex">\n'
         )
     return PAGE.format(lang=lang, title=title, head=head, body=body)
+
+
+WORDS_DOWNLOADS = (
+    N_("Downloads"),
+    N_("The PDF handbooks of edition {edition}"),
+    N_("The PDF handbooks of the working version, built {date}"),
+    N_("Handbook"),
+    N_("File"),
+    N_("Size"),
+    N_("Date"),
+)
+
+
+@dataclass(frozen=True)
+class Download:
+    title: str
+    file: str  # relative to the downloads page
+    size: str  # written in the page's language
+    date: str
+
+
+def downloads_body(
+    heading: str, intro: str, files: Sequence[Download], translate_word: Callable[[str], str]
+) -> str:
+    rows = "".join(
+        f'<tr><th scope="row"><a href="{html.escape(item.file)}">{html.escape(item.title)}</a></th>'
+        f"<td>{html.escape(item.file.rsplit('/', 1)[-1])}</td><td>{html.escape(item.size)}</td>"
+        f"<td>{html.escape(item.date)}</td></tr>"
+        for item in files
+    )
+    head = "".join(
+        f'<th scope="col">{html.escape(translate_word(word))}</th>'
+        for word in ("Handbook", "File", "Size", "Date")
+    )
+    return (
+        f"<h1>{html.escape(heading)}</h1>\n<p>{html.escape(intro)}</p>\n"
+        f'<table class="table smh-downloads"><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>'
+    )
+
+
+def page_from_shell(shell: str, title: str, body: str) -> str:
+    """A page of an edition made from another of its pages (the general index): the same header,
+    menus and styles, with ``body`` as its article and ``title`` as its title."""
+    import re
+
+    article = re.search(r'(<article class="bd-article"[^>]*>)(.*?)(</article>)', shell, re.S)
+    if article is None:
+        raise ValueError('no <article class="bd-article"> in the shell page')
+    text = shell[: article.start(2)] + "\n" + body + "\n" + shell[article.end(2) :]
+    return re.sub(
+        r"<title>.*?</title>",
+        f"<title>{html.escape(title)} - Smertehåndboka</title>",
+        text,
+        count=1,
+        flags=re.S,
+    )

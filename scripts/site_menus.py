@@ -51,6 +51,8 @@ WORDS = (
     N_("Published in: {languages}."),
     N_("This is the working version: unpublished text that may change before the next edition."),
     N_("read the current edition"),
+    N_("What changed"),
+    N_("Downloads (PDF)"),
 )
 
 
@@ -116,6 +118,11 @@ def menus(site: Site, lang: str, folder: str, page: str) -> str:
         else:
             href = _href(page, lang, to_folder, to_page)
             items.append(f'<li><a href="{html.escape(href)}">{text}</a></li>')
+    here_pages = site.pages.get((lang, folder), frozenset())
+    for extra, word in (("changes.html", "What changed"), ("downloads.html", "Downloads (PDF)")):
+        if extra in here_pages:
+            href = html.escape(_href(page, lang, folder, extra))
+            items.append(f'<li class="smh-menu-extra"><a href="{href}">{_(word)}</a></li>')
     editions = (
         f'<nav class="smh-version-switcher" aria-label="{_("Edition")}">'
         f"<details><summary>{_('Edition')}: {html.escape(here.name if here.status != DEV else DEV)}</summary>"

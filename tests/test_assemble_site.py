@@ -12,6 +12,7 @@ import xml.etree.ElementTree as ET
 
 import pytest
 from bs4 import BeautifulSoup
+from pypdf import PdfWriter
 from site_menus import strip
 
 from assemble_site import main
@@ -25,7 +26,7 @@ PAGE = """<!DOCTYPE html>
 <div id="pst-skip-link" class="skip-link"><a href="#main-content">skip</a></div>
 <header><div class="navbar-header-items__end">
 </div></header>
-<main id="main-content"><h1>{title}</h1>{body}</main>
+<main id="main-content"><article class="bd-article"><h1>{title}</h1>{body}</article></main>
 </body>
 </html>
 """
@@ -33,16 +34,20 @@ BASE = "https://example.org/smh/"
 
 
 def make_build(root, lang, pages, pdf=True):
-    """One build: {page: (title, body)} as HTML, and a PDF handbook."""
+    """One build: {page: (title, body)} as HTML (with a general index), and a PDF handbook."""
     html = root / "html" / lang
-    for page, (title, body) in pages.items():
+    for page, (title, body) in {**pages, "genindex.html": ("Register", "")}.items():
         (html / page).parent.mkdir(parents=True, exist_ok=True)
         (html / page).write_text(PAGE.format(lang=lang, title=title, body=body), encoding="utf-8")
     (html / "_static").mkdir(exist_ok=True)
     (html / "_static" / "style.css").write_text("p {}", encoding="utf-8")
     if pdf:
         (root / "pdf" / lang).mkdir(parents=True, exist_ok=True)
-        (root / "pdf" / lang / f"smertehandboka-veileder-{lang}.pdf").write_bytes(b"%PDF-1.5")
+        writer = PdfWriter()
+        writer.add_blank_page(width=595, height=842)
+        writer.add_metadata({"/Title": f"Veileder ({lang})"})
+        with (root / "pdf" / lang / f"smertehandboka-veileder-{lang}.pdf").open("wb") as handle:
+            writer.write(handle)
 
 
 @pytest.fixture
@@ -96,7 +101,7 @@ def test_the_edition_switcher_keeps_the_page_or_falls_back_to_the_start_page(bui
     site = builds / "site"
     page = soup(site / "nb" / "2026.1" / "guideline" / "summary.html")
     switcher = page.select_one("nav.smh-version-switcher")
-    links = {a.get_text(" ", strip=True): a["href"] for a in switcher.select("a")}
+    links = {a.get_text(" ", strip=True): a["href"] for a in switcher.select("li:not(.smh-menu-extra) a")}
     assert links == {
         "2026.2 (gjeldende)": "../../../nb/latest/guideline/summary.html",
         "dev (arbeidsversjon)": "../../../nb/dev/guideline/summary.html",
@@ -154,7 +159,9 @@ def test_the_sitemap_lists_latest_in_every_language_with_alternates(builds):
     tree = ET.parse(builds / "site" / "sitemap.xml")
     ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
     locs = [loc.text for loc in tree.findall("s:url/s:loc", ns)]
-    assert f"{BASE}da/latest/guideline/new.html" in locs and len(locs) == 9
+    assert (
+        f"{BASE}da/latest/guideline/new.html" in locs and len(locs) == 3 * 6
+    )  # 3 pages, general index, changes, downloads
     assert not [loc for loc in locs if "/dev/" in loc or "2026" in loc]
     first = tree.find("s:url", ns)
     assert {link.get("hreflang") for link in first.findall("x:link", ns)} == {"nb", "en", "da"}
@@ -208,3 +215,24 @@ def test_an_incomplete_build_leaves_the_published_site_alone(builds, capsys):
     assert assemble(builds) == 1
     assert "no PDF handbooks of da dev" in capsys.readouterr().err
     assert (builds / "site" / "nb" / "dev" / "index.html").read_text(encoding="utf-8") == before
+
+
+def test_every_edition_has_its_downloads_and_every_release_its_changes(builds):
+    assert assemble(builds) == 0
+    site = builds / "site"
+    downloads = soup(site / "da" / "2026.2" / "downloads.html")
+    row = downloads.select_one("table.smh-downloads tbody tr")
+    assert row.th.a["href"] == "pdf/smertehandboka-veileder-da.pdf" and row.th.get_text() == "Veileder (da)"
+    assert "2. december 2026" in row.get_text() and "MB" in row.get_text()
+    assert downloads.title.get_text().startswith("Downloads")
+    changes = soup(site / "nb" / "2026.2" / "changes.html")
+    assert changes.h1.get_text() == "Hva er endret i utgave 2026.2"
+    assert "SAM-12" in changes.select_one(".smh-changes-reworded").get_text()  # the real editions' sources
+    assert (site / "nb" / "latest" / "changes.html").is_file()
+    first = soup(site / "nb" / "2026.1" / "changes.html")
+    assert "Dette er første utgave." in first.get_text()
+    menu = soup(site / "en" / "2026.2" / "index.html").select_one("nav.smh-version-switcher")
+    assert {a["href"] for a in menu.select(".smh-menu-extra a")} == {
+        "../../en/2026.2/changes.html",
+        "../../en/2026.2/downloads.html",
+    }
