@@ -25,6 +25,8 @@ PORT         ?= 8000
 SITE_URL     ?= http://$(HOST):$(PORT)/
 # Where each edition of releases.toml is built from its own commit, and kept while nothing changes.
 RELEASES_CACHE ?= $(BUILDDIR)/releases
+# The edition a build is of: the working tree is `dev`; scripts/build_releases.py names a release.
+EDITION      ?= dev
 
 SOURCEDIR    := source
 BIN          := $(VENV)/bin
@@ -75,7 +77,7 @@ PDF_INPUTS       := $(SOURCEDIR) references translations scripts/sphinxext conf.
 # the next build reads every page and gives the same verdict as a clean one.
 define sphinx-build
 $(SPHINXBUILD) -b $(1) -j $(JOBS) $(STRICT) -c . -D language=$(2) -d $(BUILDDIR)/doctrees/$(1)-$(2) \
-	    $(SPHINXOPTS) $(SOURCEDIR) $(3) \
+	    -D version=$(EDITION) -D release=$(EDITION) $(SPHINXOPTS) $(SOURCEDIR) $(3) \
 	  || { rm -f $(BUILDDIR)/doctrees/$(1)-$(2)/environment.pickle; exit 1; }
 endef
 

@@ -11,9 +11,9 @@ from project_catalog import N_  # noqa: E402 (marks words for the catalogue; tra
 project = "Smertehåndboka"
 author = N_("Smertehåndboka-redaksjonen")
 copyright = "2026, Smertehåndboka"
-# The edition these sources make: 2026.1 was the Bokmål first edition, 2026.2 the first in Bokmål,
-# English and Danish.
-version = release = "2026.2"
+# The edition a build is of: the Makefile passes it (EDITION; `dev` for the working tree, the
+# release's name when scripts/build_releases.py builds an edition of releases.toml).
+version = release = "dev"
 
 language = "nb"
 root_doc = "index"

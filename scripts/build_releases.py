@@ -42,8 +42,8 @@ PROJECT = Path(__file__).resolve().parent.parent
 CACHE = PROJECT / "_build" / "releases"
 STAMP = "stamp.json"
 LOG_LINES = 30
-# How an edition is built: the edition's own `make html pdf` with these variables. Change it when
-# that changes (a new variable, another target), and every edition is rebuilt once.
+# How an edition is built: the edition's own `make html pdf` with these variables. Change it when a
+# change would alter what an existing edition's build produces, and every edition is rebuilt once.
 RECIPE = "make html pdf LANGUAGES BUILDDIR VENV; SOURCE_DATE_EPOCH=commit time"
 
 
@@ -134,6 +134,7 @@ class EditionBuilder(Builder[Environment, Path]):
             f"LANGUAGES={' '.join(edition.languages)}",
             f"BUILDDIR={work}",
             f"VENV={venv}",
+            f"EDITION={edition.name}",  # the edition's name in its pages (older Makefiles ignore it)
         )
         print(
             f"== Edition {edition.name} ({' '.join(edition.languages)}) from {edition.commit[:12]}",

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import subprocess
 import sys
 
@@ -29,16 +30,11 @@ def test_the_real_editions_are_2026_1_in_bokmal_and_2026_2_in_three_languages():
         ("2026.2", "current", ("nb", "en", "da")),
     ]
     assert found[0].commit.startswith("848e7d6")
-    # Each edition's own sources name it (conf.py's release at its commit).
-    for release in found[1:]:
-        conf = subprocess.run(
-            ["git", "show", f"{release.commit}:conf.py"],
-            cwd=PROJECT,
-            capture_output=True,
-            text=True,
-            check=True,
-        ).stdout
-        assert f'version = release = "{release.name}"' in conf
+    # The second edition's own conf.py named it (editions after it are named by the Makefile's EDITION).
+    conf = subprocess.run(
+        ["git", "show", f"{found[1].commit}:conf.py"], cwd=PROJECT, capture_output=True, text=True, check=True
+    ).stdout
+    assert 'version = release = "2026.2"' in conf
 
 
 @pytest.mark.parametrize(
@@ -133,3 +129,52 @@ def test_built_editions_are_reused_while_nothing_changes(built_releases):
         for lang in release.languages:
             assert (built_releases / release.name / "html" / lang / "index.html").is_file()
             assert sorted((built_releases / release.name / "pdf" / lang).glob("*.pdf"))
+
+
+def test_an_old_edition_is_published_exactly_as_its_own_commit_builds_it(
+    assembled_site, built_releases, tmp_path
+):
+    """Every HTML page of the first edition in the published tree, without the menus the site adds,
+    is byte for byte what a fresh checkout of its commit builds with its own Makefile."""
+    from site_menus import strip
+
+    first = releases()[0]
+    lang = first.languages[0]
+    checkout = tmp_path / "checkout"
+    subprocess.run(
+        ["git", "clone", "--quiet", "--shared", "--no-checkout", str(PROJECT), str(checkout)], check=True
+    )
+    subprocess.run(["git", "-C", str(checkout), "checkout", "--quiet", "--detach", first.commit], check=True)
+    epoch = subprocess.run(
+        ["git", "show", "-s", "--format=%ct", first.commit],
+        cwd=PROJECT,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.strip()
+    result = subprocess.run(
+        [
+            "make",
+            "--no-print-directory",
+            "html",
+            f"LANGUAGES={lang}",
+            f"BUILDDIR={tmp_path / 'build'}",
+            f"VENV={built_releases / '.venvs' / first.name}",  # the edition's own pins, installed once
+        ],
+        cwd=checkout,
+        capture_output=True,
+        text=True,
+        env={key: value for key, value in os.environ.items() if not key.startswith("MAKE")}
+        | {"SOURCE_DATE_EPOCH": epoch},
+        check=False,
+    )
+    assert result.returncode == 0, (result.stdout + result.stderr)[-3000:]
+    built = tmp_path / "build" / "html" / lang
+    published = assembled_site / lang / first.name
+    pages = sorted(p.relative_to(built) for p in built.rglob("*.html"))
+    assert len(pages) > 30
+    for page in pages:
+        assert strip((published / page).read_text(encoding="utf-8")) == (built / page).read_text(
+            encoding="utf-8"
+        ), page
+    assert (published / "searchindex.js").read_bytes() == (built / "searchindex.js").read_bytes()

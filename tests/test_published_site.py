@@ -1,0 +1,91 @@
+"""The published tree as make site assembles it, on the real editions: complete in every edition and
+language, every recommendation ID resolves, and every link the site adds leads somewhere."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+from bs4 import BeautifulSoup
+from releases import releases
+
+PROJECT = Path(__file__).resolve().parent.parent
+
+
+def test_every_edition_is_complete_in_each_of_its_languages(assembled_site):
+    expected = {(lang, release.name) for release in releases() for lang in release.languages}
+    current = next(release for release in releases() if release.current)
+    expected |= {(lang, folder) for lang in current.languages for folder in ("latest", "dev")}
+    assert ("nb", "2026.1") in expected and ("en", "2026.2") in expected and ("da", "dev") in expected
+    found = {
+        (path.parent.name, path.name)
+        for path in assembled_site.glob("*/*")
+        if path.is_dir() and path.name != "r"
+    }
+    assert found == expected
+    nb_pages = {
+        p.relative_to(assembled_site / "nb" / "latest")
+        for p in (assembled_site / "nb" / "latest").rglob("*.html")
+    }
+    for lang, folder in expected:
+        root = assembled_site / lang / folder
+        assert len(sorted((root / "pdf").glob("smertehandboka-*.pdf"))) == 3, (lang, folder)
+        assert (root / "downloads.html").is_file() and (root / "index.html").is_file()
+        if folder in ("latest", current.name):
+            pages = {p.relative_to(root) for p in root.rglob("*.html")}
+            assert pages == nb_pages, (lang, folder)
+    for name in ("index.html", "404.html", "robots.txt", "sitemap.xml"):
+        assert (assembled_site / name).is_file()
+
+
+def test_every_recommendation_id_resolves_in_every_language(assembled_site):
+    registry = tomllib.loads((PROJECT / "references" / "recommendation-ids.toml").read_text(encoding="utf-8"))
+    active = [rec_id for rec_id, status in registry["ids"].items() if status == "active"]
+    assert "SAM-01" in active and len(active) > 100
+    for prefix in ("", "nb/", "en/", "da/"):
+        for rec_id in active:
+            page = assembled_site / prefix / "r" / rec_id / "index.html"
+            target = re.search(r'url=([^"]+)"', page.read_text(encoding="utf-8"))[1]
+            path, anchor = (page.parent / target).resolve().as_posix().split("#")
+            assert "/latest/" in path and anchor == f"rec-{rec_id.lower()}"
+            assert f'id="{anchor}"' in Path(path).read_text(encoding="utf-8"), (prefix, rec_id)
+
+
+def test_every_link_the_site_adds_leads_to_a_page(assembled_site):
+    """The switchers, banners, alternates and the sitemap, on every page of every edition."""
+    checked = 0
+    for page in assembled_site.glob("*/*/**/*.html"):
+        parts = page.relative_to(assembled_site).parts
+        if parts[1] == "r" or any(part.startswith("_") for part in parts):
+            continue
+        html = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+        links = [a["href"] for a in html.select(".smh-site-menus a, .smh-edition-banner a")]
+        links += [link["href"] for link in html.select('link[rel="alternate"][hreflang]')]
+        assert links, page
+        for href in links:
+            assert (page.parent / href.split("#")[0]).resolve().is_file(), (page, href)
+            checked += 1
+    assert checked > 1000
+    base = "https://example.org/smh/"
+    for loc in ET.parse(assembled_site / "sitemap.xml").iter(
+        "{http://www.sitemaps.org/schemas/sitemap/0.9}loc"
+    ):
+        assert (assembled_site / loc.text.removeprefix(base)).is_file(), loc.text
+
+
+def test_each_handbook_names_its_edition(assembled_site):
+    from pypdf import PdfReader
+
+    for lang, folder, edition in (
+        ("nb", "2026.1", "2026.1"),
+        ("da", "2026.2", "2026.2"),
+        ("en", "dev", "dev"),
+    ):
+        pdf = next((assembled_site / lang / folder / "pdf").glob("smertehandboka-veileder-*.pdf"))
+        first_page = PdfReader(pdf).pages[0].extract_text()
+        assert re.search(rf"(Utgave|Udgave|Edition)\s+{re.escape(edition)}\b", first_page), (
+            pdf,
+            first_page[:300],
+        )
