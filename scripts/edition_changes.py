@@ -28,6 +28,7 @@ from functools import cache
 from pathlib import Path
 
 from babel.messages.pofile import read_po
+from site_menus import N_
 
 RECOMMENDATION = re.compile(
     r"^:::+\{recommendation\}\s*(?P<id>[A-Z]+-\d+)[^\n]*\n(?P<options>(?::[a-z]+:[^\n]*\n)*)\n?(?P<body>.*?)\n:::+\s*$",
@@ -445,11 +446,6 @@ def _row_name(row: Mapping[str, str]) -> str:
     return ", ".join(part for part in (row.get("unit", ""), row.get("hospital", "")) if part) or row.get(
         "id", ""
     )
-
-
-def N_(message: str) -> str:
-    """Marks a word for `make pot`; it is translated where it is used."""
-    return message
 
 
 WORDS = (

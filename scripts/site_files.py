@@ -10,10 +10,13 @@ from __future__ import annotations
 
 import html
 import json
+import re
 import xml.etree.ElementTree as ET
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from urllib.parse import urlsplit
+
+from site_menus import N_
 
 SITEMAP = "http://www.sitemaps.org/schemas/sitemap/0.9"
 XHTML = "http://www.w3.org/1999/xhtml"
@@ -30,11 +33,6 @@ PAGE = """<!DOCTYPE html>
 </body>
 </html>
 """
-
-
-def N_(message: str) -> str:
-    """Marks a word for `make pot`; it is translated where it is used."""
-    return message
 
 
 WORDS = (
@@ -208,8 +206,6 @@ def downloads_body(
 def page_from_shell(shell: str, title: str, body: str) -> str:
     """A page of an edition made from another of its pages (the general index): the same header,
     menus and styles, with ``body`` as its article and ``title`` as its title."""
-    import re
-
     article = re.search(r'(<article class="bd-article"[^>]*>)(.*?)(</article>)', shell, re.S)
     if article is None:
         raise ValueError('no <article class="bd-article"> in the shell page')

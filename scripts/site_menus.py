@@ -36,7 +36,8 @@ DEV = "dev"
 
 
 def N_(message: str) -> str:
-    """Marks a word for `make pot`; it is translated where it is used."""
+    """Marks a word of the site (here, site_files.py, edition_changes.py) for `make pot`; it is
+    translated where it is used, from translations/<lang>/LC_MESSAGES/smertehandboka.po."""
     return message
 
 

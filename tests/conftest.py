@@ -23,6 +23,22 @@ def rootdir() -> Path:
     return PROJECT / "tests" / "roots"
 
 
+def sphinx_build(src: Path, out: Path, doctrees: Path, jobs: int) -> subprocess.CompletedProcess:
+    """The real command line on a small project, strict as the Makefile runs it (warnings are
+    errors, all of them reported), with the project's extensions importable."""
+    return subprocess.run(
+        [
+            sys.executable,
+            str(PROJECT / "scripts" / "sphinx_build.py"),
+            *("-b", "html", "-j", str(jobs), "-n", "-W", "--keep-going", "-q"),
+            *("-d", str(doctrees), str(src), str(out)),
+        ],
+        capture_output=True,
+        text=True,
+        env={"PYTHONPATH": str(PROJECT / "scripts" / "sphinxext"), "PATH": "/usr/bin:/bin"},
+    )
+
+
 @dataclass
 class SiteBuild:
     build_dir: Path

@@ -4,29 +4,18 @@ navigation alone writes only its own page (real incremental builds, at -j 1 and 
 from __future__ import annotations
 
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
+from conftest import sphinx_build
 
 PROJECT = Path(__file__).resolve().parent.parent
 ROOT = PROJECT / "tests" / "roots" / "test-navigation-refresh"
 
 
 def build(path: Path, jobs: int) -> None:
-    result = subprocess.run(
-        [
-            sys.executable,
-            str(PROJECT / "scripts" / "sphinx_build.py"),
-            *("-b", "html", "-j", str(jobs), "-n", "-W", "-q"),
-            *("-d", str(path / "doctrees"), str(path / "src"), str(path / "out")),
-        ],
-        capture_output=True,
-        text=True,
-        env={"PYTHONPATH": str(PROJECT / "scripts" / "sphinxext"), "PATH": "/usr/bin:/bin"},
-    )
+    result = sphinx_build(path / "src", path / "out", path / "doctrees", jobs)
     assert result.returncode == 0, result.stderr
 
 

@@ -9,12 +9,11 @@ separate processes, whose findings Sphinx merges back into one environment.
 from __future__ import annotations
 
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
+from conftest import sphinx_build
 
 PROJECT = Path(__file__).resolve().parent.parent
 ROOT = PROJECT / "tests" / "roots" / "test-recommendations"
@@ -35,17 +34,7 @@ class Project:
         out = self.path / ("clean" if clean else "out")
         if clean:
             shutil.rmtree(out, ignore_errors=True)
-        result = subprocess.run(
-            [
-                sys.executable,
-                str(PROJECT / "scripts" / "sphinx_build.py"),
-                *("-b", "html", "-j", str(self.jobs), "-n", "-W", "--keep-going", "-q"),
-                *("-d", str(out / ".doctrees"), str(self.path / "src"), str(out)),
-            ],
-            capture_output=True,
-            text=True,
-            env={"PYTHONPATH": str(PROJECT / "scripts" / "sphinxext"), "PATH": "/usr/bin:/bin"},
-        )
+        result = sphinx_build(self.path / "src", out, out / ".doctrees", self.jobs)
         assert "Traceback" not in result.stderr, result.stderr
         return result.returncode, result.stderr
 
