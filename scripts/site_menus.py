@@ -46,7 +46,8 @@ WORDS = (
     N_("Language"),
     N_("current"),
     N_("working version"),
-    N_("Edition {edition}, {date}. The current edition is {current}:"),
+    N_("Edition {edition}, {date}."),
+    N_("The current edition is {current}:"),
     N_("read this page in the current edition"),
     N_("go to the current edition"),
     N_("Published in: {languages}."),
@@ -161,17 +162,17 @@ def banner(site: Site, lang: str, folder: str, page: str) -> str:
         )
         link = html.escape(_("read the current edition"))
     else:
-        text = html.escape(
-            _("Edition {edition}, {date}. The current edition is {current}:").format(
-                edition=here.name, date=site.format_date(lang, here.date), current=site.current.name
-            )
-        )
+        sentences = [
+            _("Edition {edition}, {date}.").format(edition=here.name, date=site.format_date(lang, here.date))
+        ]
+        if tuple(here.languages) != tuple(site.languages):
+            names = ", ".join(site.languages.get(code, code) for code in here.languages)
+            sentences.append(_("Published in: {languages}.").format(languages=names))
+        sentences.append(_("The current edition is {current}:").format(current=site.current.name))
+        text = html.escape(" ".join(sentences))
         link = html.escape(
             _("read this page in the current edition") if found else _("go to the current edition")
         )
-        if tuple(here.languages) != tuple(site.languages):
-            names = ", ".join(site.languages.get(code, code) for code in here.languages)
-            text += " " + html.escape(_("Published in: {languages}.").format(languages=names))
     kind = "dev" if here.status == DEV else "superseded"
     return (
         f'{BEGIN}<div class="smh-edition-banner smh-edition-banner--{kind}" role="note">'
