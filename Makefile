@@ -67,6 +67,10 @@ RELEASE_INPUTS   := releases.toml scripts/releases.py scripts/schemas/releases.s
 PO_INPUTS        := $(PO_FILES) scripts/po_check.py scripts/languages.py \
                     translations/termbase.csv translations/languages.toml
 CHECKED          := $(BUILDDIR)/.checked
+# The words the extensions, conf.py and the site's pages (menus, banners, root files, what changed)
+# mark with _ or N_, extracted by `make pot` into POT.
+POT              ?= translations/smertehandboka.pot
+POT_SOURCES      := scripts/sphinxext conf.py scripts/site_menus.py scripts/site_files.py scripts/edition_changes.py
 # What a PDF handbook is made from: a language's handbooks are rebuilt only when one of these is
 # newer than its last successful build (a no-op LaTeX run still costs seconds per language).
 PDF_INPUTS       := $(SOURCEDIR) references translations scripts/sphinxext conf.py Makefile $(VENV)/.installed
@@ -224,10 +228,9 @@ translations: gettext ## Update translations/<lang>/LC_MESSAGES/ for every trans
 translation-status: gettext ## Per language and page: the share translated, fuzzy and untranslated
 	@$(BIN)/python scripts/translation_status.py --pot $(BUILDDIR)/gettext $(TRANSLATED)
 
-pot: venv ## Extract the extensions' translatable words into translations/smertehandboka.pot
+pot: venv ## Extract the extensions' and the site's translatable words into translations/smertehandboka.pot
 	$(BIN)/pybabel --quiet extract --no-default-keywords -k _ -k N_ --no-location --sort-output --omit-header \
-	  -o translations/smertehandboka.pot scripts/sphinxext conf.py scripts/site_menus.py scripts/site_files.py \
-	  scripts/edition_changes.py
+	  -o $(POT) $(POT_SOURCES)
 
 requirements: venv ## Recompile requirements.txt from requirements.in (after changing a dependency)
 	$(BIN)/pip-compile --quiet --strip-extras --allow-unsafe --no-header --no-annotate \
