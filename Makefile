@@ -131,7 +131,7 @@ html: venv tex $(CHECKED) ## Build the HTML site into _build/html/<lang>/ (incre
 
 pdf: venv tex $(CHECKED) ## Build the PDF handbooks into _build/pdf/<lang>/
 	@set -e; for lang in $(LANGUAGES); do \
-	  if [ -f $(BUILDDIR)/pdf/$$lang/.built ] && [ -z "$$(find $(PDF_INPUTS) -newer $(BUILDDIR)/pdf/$$lang/.built \
+	  if [ -f $(BUILDDIR)/latex/$$lang/.built ] && [ -z "$$(find $(PDF_INPUTS) -newer $(BUILDDIR)/latex/$$lang/.built \
 	       -type f ! -name '*.mo' ! -name '*.pyc' -print -quit)" ]; then echo "== PDF ($$lang): up to date"; continue; fi; \
 	  echo "== PDF ($$lang)"; \
 	  started=$$(mktemp); \
@@ -143,7 +143,7 @@ pdf: venv tex $(CHECKED) ## Build the PDF handbooks into _build/pdf/<lang>/
 	         echo "LaTeX failed for $$lang: the whole log is $(BUILDDIR)/latex/$$lang/latexmk.out"; exit 1; }; \
 	  mkdir -p $(BUILDDIR)/pdf/$$lang; \
 	  cp $(BUILDDIR)/latex/$$lang/smertehandboka-*.pdf $(BUILDDIR)/pdf/$$lang/; \
-	  mv $$started $(BUILDDIR)/pdf/$$lang/.built; \
+	  mv $$started $(BUILDDIR)/latex/$$lang/.built; \
 	done
 
 validate: venv msgfmt ## Check the data: bibliographies, the clinic directory and the translations

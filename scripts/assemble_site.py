@@ -252,9 +252,7 @@ def assemble(
     shutil.rmtree(staging, ignore_errors=True)
     for (lang, folder), (html_dir, pdf_dir) in sources.items():
         target = staging / lang / folder
-        shutil.copytree(
-            html_dir, target, ignore=shutil.ignore_patterns(".buildinfo", ".doctrees", ".pages", ".built")
-        )
+        shutil.copytree(html_dir, target, ignore=shutil.ignore_patterns(".buildinfo", ".doctrees", ".pages"))
         (target / "pdf").mkdir()
         for pdf in sorted(pdf_dir.glob("*.pdf")):
             shutil.copy2(pdf, target / "pdf" / pdf.name)
