@@ -146,7 +146,7 @@ pdf: venv tex $(CHECKED) ## Build the PDF handbooks into _build/pdf/<lang>/
 	  mv $$started $(BUILDDIR)/latex/$$lang/.built; \
 	done
 
-validate: venv msgfmt ## Check the data: bibliographies, the clinic directory and the translations
+validate: venv msgfmt ## Check the data: bibliographies, the clinic directory, the translations and releases.toml
 	@$(CHECK_REFERENCES)
 	@$(CHECK_CLINICS)
 	@$(CHECK_PO)
