@@ -25,6 +25,7 @@ import argparse
 import csv
 import datetime as dt
 import html
+import os
 import re
 import shutil
 import sys
@@ -68,6 +69,14 @@ def written_date(lang: str, iso: str) -> str:
     table = language_table()
     pattern = table[lang].date if lang in table else "%Y-%m-%d"
     return format_date(pattern, date=dt.date.fromisoformat(iso), language=lang)
+
+
+def _link(source: str | Path, target: str | Path) -> None:
+    """A hard link where the file system allows one, else a copy."""
+    try:
+        os.link(source, target)
+    except OSError:
+        shutil.copy2(source, target)
 
 
 def html_pages(folder: Path) -> frozenset[str]:
@@ -252,14 +261,20 @@ def assemble(
     shutil.rmtree(staging, ignore_errors=True)
     for (lang, folder), (html_dir, pdf_dir) in sources.items():
         target = staging / lang / folder
-        shutil.copytree(html_dir, target, ignore=shutil.ignore_patterns(".buildinfo", ".doctrees", ".pages"))
+        # An edition's build is never written again (a new one replaces its folder), so its files
+        # are linked, not copied; dev's are copied, as the next `make html` rewrites them in place.
+        copy = shutil.copy2 if folder == site_menus.DEV else _link
+        ignore = shutil.ignore_patterns(".buildinfo", ".doctrees", ".pages")
+        shutil.copytree(html_dir, target, ignore=ignore, copy_function=copy)
         (target / "pdf").mkdir()
         for pdf in sorted(pdf_dir.glob("*.pdf")):
-            shutil.copy2(pdf, target / "pdf" / pdf.name)
+            copy(pdf, target / "pdf" / pdf.name)
     for lang, folder in sources:
         _edition_pages(staging / lang / folder, lang, folder, editions)
     for lang in current.languages:
-        shutil.copytree(staging / lang / current.name, staging / lang / site_menus.LATEST)
+        shutil.copytree(
+            staging / lang / current.name, staging / lang / site_menus.LATEST, copy_function=_link
+        )
 
     pages = {
         (lang, folder.name): html_pages(folder)
@@ -278,6 +293,7 @@ def assemble(
         for page in found:
             path = staging / lang / folder / page
             text = path.read_text(encoding="utf-8")
+            path.unlink()  # a linked file: the page with menus is a file of its own
             path.write_text(site_menus.inject(text, menus, lang, folder, page, base_url), encoding="utf-8")
 
     (staging / "_smh").mkdir()
