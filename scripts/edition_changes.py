@@ -318,7 +318,8 @@ def word_changes(
     return gone, came
 
 
-def _cell(parts: list[tuple[str, str]], bokmal: bool, page: Page, body: str, prefix: str = "") -> str:
+def _cell(bokmal: bool, page: Page, body: str, prefix: str = "") -> str:
+    """A table cell, marked as Bokmål when the page is in another language."""
     marked = f' lang="{page.source_lang}"' if bokmal else ""
     return f"<td{marked}>{prefix}{body}</td>"
 
@@ -344,7 +345,7 @@ def render(changes: Changes, page: Page) -> tuple[str, str]:
         tree, has = (page.old, page.previous_has_lang) if old else (page.new, True)
         parts, bokmal = _blocks(page, tree, rec, has)
         word = f"<strong>{html.escape(page.strength_word(rec.strength))}</strong>" if strength else ""
-        return _cell(parts, bokmal, page, _html(parts), word)
+        return _cell(bokmal, page, _html(parts), word)
 
     def compared(was: Recommendation, now: Recommendation) -> str:
         """Old and new side by side; in one language, the words taken out and put in marked."""
@@ -353,8 +354,8 @@ def render(changes: Changes, page: Page) -> tuple[str, str]:
         if old_bokmal != new_bokmal:
             return text(was, True) + text(now, False)
         gone, came = word_changes(old_parts, new_parts)
-        return _cell(old_parts, old_bokmal, page, _html(old_parts, gone, "del")) + _cell(
-            new_parts, new_bokmal, page, _html(new_parts, came, "ins")
+        return _cell(old_bokmal, page, _html(old_parts, gone, "del")) + _cell(
+            new_bokmal, page, _html(new_parts, came, "ins")
         )
 
     def table(kind: str, title_text: str, rows: list[str], head: Iterable[str]) -> None:

@@ -215,8 +215,3 @@ def inject(text: str, site: Site, lang: str, folder: str, page: str, base_url: s
 def strip(text: str) -> str:
     """A page without what ``inject`` added."""
     return INJECTED.sub("", text)
-
-
-def strip_build_switcher(text: str) -> str:
-    """A page of our own build without its unversioned switcher and alternates (for comparison)."""
-    return BUILD_ALTERNATE.sub("", BUILD_SWITCHER.sub("", text))
