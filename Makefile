@@ -30,6 +30,16 @@ EDITION      ?= dev
 
 SOURCEDIR    := source
 BIN          := $(VENV)/bin
+# The time every build is stamped with (the handbooks' title-page date, the PDFs' creation date and
+# /ID), so two builds of one commit are byte-identical (README, "Reproducible builds"): the last
+# commit's time; without git history (an exported tree) the newest source file's, which `git archive`
+# sets to the commit's time. FORCE_SOURCE_DATE makes XeTeX's \today and \time follow it too.
+ifndef SOURCE_DATE_EPOCH
+SOURCE_DATE_EPOCH := $(or $(shell git log -1 --format=%ct 2>/dev/null),$(shell find $(SOURCEDIR) references \
+                       translations conf.py -type f ! -name '*.mo' -printf '%Ts\n' 2>/dev/null | sort -n | tail -1))
+endif
+export SOURCE_DATE_EPOCH
+export FORCE_SOURCE_DATE := 1
 # sphinx-build without the interpreter teardown at exit (scripts/sphinx_build.py).
 SPHINXBUILD  := $(BIN)/python scripts/sphinx_build.py
 # Strict: nitpicky, warnings are errors, but report every warning before stopping.
@@ -70,7 +80,8 @@ CHECKED          := $(BUILDDIR)/.checked
 # The words the extensions, conf.py and the site's pages (menus, banners, root files, what changed)
 # mark with _ or N_, extracted by `make pot` into POT.
 POT              ?= translations/smertehandboka.pot
-POT_SOURCES      := scripts/sphinxext conf.py scripts/site_menus.py scripts/site_files.py scripts/edition_changes.py
+POT_SOURCES      := scripts/sphinxext conf.py scripts/site_menus.py scripts/site_files.py scripts/edition_changes.py \
+                    scripts/site_csp.py
 # What the pages and handbooks are made from: a language's HTML or PDFs are built again only when
 # one of these is newer than its last successful build (a no-op Sphinx run still costs seconds).
 BUILD_INPUTS     := $(SOURCEDIR) references translations scripts/sphinxext conf.py Makefile $(VENV)/.installed

@@ -34,6 +34,7 @@ extensions = [
     "myst_parser",
     "table_cell_messages",  # cells of {table} tables reach the translation catalogues
     "sphinx_design",
+    "valid_html",  # markup the Nu Html Checker accepts (sphinx-design tabs, translated meta tags)
     "sphinxcontrib.bibtex",
     "search_language",
     "pdf_handbooks",
@@ -49,7 +50,14 @@ extensions = [
     "language_switcher",  # the same page in the other languages, and hreflang links
     "language_formats",  # dates in words as the page language writes them (languages.toml)
     "glossary_order",  # a translated glossary in the alphabetical order of its language
+    "raw_html_policy",  # no raw HTML, raw directive or script in the pages (the allow-list below)
+    "inline_scripts",  # no inline scripts: the pages keep to the site's Content-Security-Policy
+    "page_description",  # a <meta name="description"> on every page, in its language
 ]
+
+# Raw markup the pages may carry after review: the SHA-256 of its exact text → why it was allowed
+# (scripts/sphinxext/raw_html_policy.py). None today.
+raw_html_allowed: dict[str, str] = {}
 
 nitpicky = True
 numfig = True  # tables and figures are referred to by number with {numref}
@@ -71,7 +79,11 @@ suppress_warnings = ["bibtex.duplicate_label", "bibtex.duplicate_citation"]
 html_theme = "pydata_sphinx_theme"
 html_title = "Smertehåndboka"
 html_static_path = ["source/_static"]
-html_css_files = ["css/smertehandboka.css"]
+# icons.css: the theme's icons as SVG, instead of its icon font and script (scripts/theme_icons.py).
+html_css_files = ["css/icons.css", "css/smertehandboka.css"]
+html_favicon = "source/_static/favicon.svg"
+# The theme's colour mode when the reader has not chosen one: the system's (light or dark).
+html_context = {"default_mode": "auto"}
 html_last_updated_fmt = None
 html_theme_options = {
     "navigation_with_keys": True,

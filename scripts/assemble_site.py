@@ -31,9 +31,10 @@ import shutil
 import sys
 from collections.abc import Sequence
 from functools import cache
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 import edition_changes
+import site_csp
 import site_files
 import site_menus
 from babel.messages.pofile import read_po
@@ -290,19 +291,35 @@ def assemble(
         format_date=written_date,
     )
     for (lang, folder), found in pages.items():
-        for page in found:
+        texts = {page: (staging / lang / folder / page).read_text(encoding="utf-8") for page in found}
+        # The search page reads the edition's pages to show their text: their style attributes
+        # must be allowed there too.
+        styles = set().union(*map(site_csp.style_values, texts.values()))
+        for page, text in texts.items():
             path = staging / lang / folder / page
-            text = path.read_text(encoding="utf-8")
             path.unlink()  # a linked file: the page with menus is a file of its own
-            path.write_text(site_menus.inject(text, menus, lang, folder, page, base_url), encoding="utf-8")
+            text = site_menus.inject(text, menus, lang, folder, page, base_url)
+            root = "../" * (len(PurePosixPath(page).parts) + 1)
+            path.write_text(
+                site_csp.inject(
+                    text,
+                    root,
+                    styles if page == "search.html" else (),
+                    translate(lang, site_csp.HIDE_MATCHES),
+                ),
+                encoding="utf-8",
+            )
 
     (staging / "_smh").mkdir()
-    shutil.copy2(ASSETS / "menus.css", staging / site_menus.STYLESHEET)
+    for asset in ("menus.css", "plural.js", "site.js"):
+        shutil.copy2(ASSETS / asset, staging / "_smh" / asset)
     names = {code: table[code].name for code in published}
-    (staging / "index.html").write_text(site_files.root_page(published, names, translate), encoding="utf-8")
+    (staging / "index.html").write_text(
+        site_csp.inject(site_files.root_page(published, names, translate)), encoding="utf-8"
+    )
     base_path = re.sub(r"^[a-z]+://[^/]+", "", base_url) or "/"
     (staging / "404.html").write_text(
-        site_files.not_found_page(published, names, base_path, translate), encoding="utf-8"
+        site_csp.inject(site_files.not_found_page(published, names, base_path, translate)), encoding="utf-8"
     )
     hidden = [
         f"{lang}/{folder}"
@@ -320,8 +337,11 @@ def assemble(
             ):
                 folder.mkdir(parents=True, exist_ok=True)
                 (folder / "index.html").write_text(
-                    site_files.redirect_page(lang, link, depth, translate), encoding="utf-8"
+                    site_csp.inject(site_files.redirect_page(lang, link, depth, translate)), encoding="utf-8"
                 )
+
+    # Browsers ask for /favicon.ico where a page names no icon (editions built before it had one).
+    shutil.copy2(staging / published[0] / site_menus.DEV / "_static" / "favicon.ico", staging)
 
     shutil.rmtree(old, ignore_errors=True)
     if site.exists():

@@ -1,0 +1,72 @@
+"""Serve the published site as a host that can set headers should: compressed, with its policy.
+
+    python scripts/serve_site.py [--host 127.0.0.1] [--port 8000] FOLDER
+
+``make serve`` runs it on _build/site. On top of scripts/gzip_server.py (gzip as a static host
+compresses), every HTML page is sent with
+
+- ``Content-Security-Policy``: the page's own policy (the ``<meta>`` that scripts/site_csp.py put
+  in it) with ``frame-ancestors 'none'``, which only a header can say;
+- ``X-Content-Type-Options: nosniff`` and ``Referrer-Policy: strict-origin-when-cross-origin``.
+
+The browser tests serve the site with it, so they see what a reader would under that header.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import http.server
+import sys
+import threading
+from collections.abc import Iterator, Sequence
+from functools import partial
+from pathlib import Path
+
+import site_csp
+from gzip_server import GzipHandler
+
+
+class SiteHandler(GzipHandler):
+    def end_headers(self) -> None:
+        path = Path(self.translate_path(self.path))
+        page = path / "index.html" if path.is_dir() else path
+        if page.suffix == ".html" and page.is_file():
+            self.send_header("Content-Security-Policy", site_csp.header(page.read_text(encoding="utf-8")))
+        self.send_header("X-Content-Type-Options", "nosniff")
+        self.send_header("Referrer-Policy", "strict-origin-when-cross-origin")
+        super().end_headers()
+
+
+def server(folder: Path, host: str = "127.0.0.1", port: int = 0) -> http.server.ThreadingHTTPServer:
+    return http.server.ThreadingHTTPServer((host, port), partial(SiteHandler, directory=str(folder)))
+
+
+@contextlib.contextmanager
+def serving(folder: Path, host: str = "127.0.0.1", port: int = 0) -> Iterator[str]:
+    """Serve ``folder`` in a thread while the block runs; yields its address (``http://host:port/``)."""
+    httpd = server(folder, host, port)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://{host}:{httpd.server_address[1]}/"
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--host", default="127.0.0.1")
+    parser.add_argument("--port", type=int, default=8000)
+    parser.add_argument("folder", type=Path)
+    args = parser.parse_args(argv)
+    httpd = server(args.folder, args.host, args.port)
+    print(f"Serving {args.folder} on http://{args.host}:{args.port}/ (Ctrl+C stops)", flush=True)
+    with contextlib.suppress(KeyboardInterrupt):
+        httpd.serve_forever()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
