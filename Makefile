@@ -174,10 +174,11 @@ validate: venv msgfmt ## Check the data: bibliographies, the clinic directory, t
 	@$(CHECK_RELEASES)
 
 # Only the checks whose inputs are newer than the stamp ($?) run; nothing is written until both pass.
+# When only catalogues changed, only they are checked again (what a translator's edit waits for).
 $(CHECKED): $(REFERENCE_INPUTS) $(CLINIC_INPUTS) $(PO_INPUTS) $(RELEASE_INPUTS) $(VENV)/.installed | msgfmt
 	@$(if $(filter $(REFERENCE_INPUTS) $(VENV)/.installed,$?),$(CHECK_REFERENCES))
 	@$(if $(filter $(CLINIC_INPUTS) $(VENV)/.installed,$?),$(CHECK_CLINICS))
-	@$(if $(filter $(PO_INPUTS) $(VENV)/.installed,$?),$(CHECK_PO))
+	@$(if $(filter $(PO_INPUTS) $(VENV)/.installed,$?),$(if $(filter-out $(PO_FILES),$(filter $(PO_INPUTS) $(VENV)/.installed,$?)),$(CHECK_PO),$(BIN)/python scripts/validate.py po --source $(SOURCEDIR) $(filter $(PO_FILES),$?)))
 	@$(if $(filter $(RELEASE_INPUTS) $(VENV)/.installed,$?),$(CHECK_RELEASES))
 	@mkdir -p $(@D) && touch $@
 

@@ -98,6 +98,13 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
         self.send_header("LinkChecker", "local")
         super().end_headers()
 
+    def translate_path(self, path: str) -> str:
+        # The tree is served at the deployed site's path (404.html links from it), not at the root.
+        prefix = self.server.prefix  # type: ignore[attr-defined]
+        if not path.startswith(prefix):
+            return str(Path(self.directory) / "\0not-in-the-site")
+        return super().translate_path("/" + path[len(prefix) :])
+
     def log_message(self, format: str, *args: object) -> None:
         pass
 
@@ -111,13 +118,16 @@ class _Server(http.server.ThreadingHTTPServer):
 
 @contextmanager
 def served(site: Path) -> Iterator[str]:
-    """Serve SITE on 127.0.0.1 on a free port for the duration; yields the base URL."""
+    """Serve SITE on 127.0.0.1 on a free port for the duration, at the path of the deployed site's
+    address (robots.txt), as a host would; yields the base URL."""
     handler = functools.partial(_Handler, directory=str(site))
     server = _Server(("127.0.0.1", 0), handler)
+    own = public_address(site)
+    server.prefix = urllib.parse.urlsplit(own).path or "/" if own else "/"  # type: ignore[attr-defined]
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
+        yield f"http://127.0.0.1:{server.server_address[1]}{server.prefix}"  # type: ignore[attr-defined]
     finally:
         server.shutdown()
         server.server_close()

@@ -12,7 +12,9 @@ see source/_templates/layout.html and scripts/sphinxext/inline_scripts.py); the 
 - the inline scripts of editions built before that (2026.1 and 2026.2 set the colour mode and the
   page name inline), and the root page's language redirect;
 - the ``style`` attributes that docutils writes for table column widths (``'unsafe-hashes'``
-  with the hash of each value: only those exact declarations are allowed).
+  with the hash of each value: only those exact declarations are allowed);
+- ``object-src 'self'`` on a page of 2026.1 or 2026.2 that shows a Graphviz drawing: they wrote
+  drawings as ``<object>`` (pages built now use ``<img>``).
 
 A ``<meta>`` policy cannot say ``frame-ancestors`` (browsers ignore it there and log an error), so
 ``header()`` gives the policy with it, for hosts that can set headers: ``make serve``
@@ -54,6 +56,8 @@ BASE = {
 }
 HEADER_ONLY = {"frame-ancestors": ["'none'"]}
 
+# Graphviz drawings of editions built before translatable_graphviz.py wrote them as <img>.
+OBJECT = re.compile(r'<object [^>]*type="image/svg\+xml"', re.I)
 INLINE_SCRIPT = re.compile(r"<script(?![^>]*\bsrc=)[^>]*>(.*?)</script>", re.S | re.I)
 INLINE_STYLE = re.compile(r"<style[^>]*>(.*?)</style>", re.S | re.I)
 STYLE_ATTRIBUTE = re.compile(r"""\sstyle=(?:"([^"]*)"|'([^']*)')""", re.I)
@@ -88,6 +92,8 @@ def policy(text: str, header: bool = False, styles: Iterable[str] = ()) -> str:
     directives = {name: list(values) for name, values in BASE.items()}
     scripts = sorted({_hash(body) for body in INLINE_SCRIPT.findall(text) if body.strip()})
     directives["script-src"] += scripts
+    if OBJECT.search(text):
+        directives["object-src"] = ["'self'"]
     directives["style-src"] += sorted({_hash(body) for body in INLINE_STYLE.findall(text)})
     attributes = sorted({_hash(value) for value in style_values(text) | set(styles)})
     if attributes:

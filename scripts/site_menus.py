@@ -190,7 +190,8 @@ def head(site: Site, lang: str, folder: str, page: str, base_url: str) -> str:
     for code in site.languages:
         to_folder, to_page, found = site.target(code, folder, page)
         if found and to_folder == folder:
-            href = html.escape(_href(page, code, to_folder, to_page))
+            # Absolute, as search engines want alternates.
+            href = html.escape(f"{base_url}{code}/{to_folder}/{to_page}")
             parts.append(f'<link rel="alternate" hreflang="{code}" href="{href}">')
     if here.status in ("superseded", DEV) and folder != LATEST:
         parts.append('<meta name="robots" content="noindex">')
@@ -209,7 +210,25 @@ def inject(text: str, site: Site, lang: str, folder: str, page: str, base_url: s
         body = re.search(r"<body[^>]*>\n?", text)
         at = skip.end() if skip else body.end() if body else 0
         text = text[:at] + notice + text[at:]
-    return text.replace("</head>", head(site, lang, folder, page, base_url) + "</head>", 1)
+    extra = ""
+    if '<meta name="description"' not in text:  # pages built before they had one (2026.1, 2026.2)
+        summary = description(text)
+        extra = f'{BEGIN}<meta name="description" content="{html.escape(summary)}">{END}' if summary else ""
+    return text.replace("</head>", head(site, lang, folder, page, base_url) + extra + "</head>", 1)
+
+
+def description(text: str, length: int = 160) -> str:
+    """The start of the page's first paragraph of five words or more, on one line, cut at a word
+    (as scripts/sphinxext/page_description.py writes it into pages built now)."""
+    article = text.find("<article")
+    for paragraph in re.findall(r"<p\b[^>]*>(.*?)</p>", text[article:] if article >= 0 else text, re.S):
+        words = html.unescape(re.sub(r"<[^>]+>", "", paragraph)).split()
+        if len(words) >= 5:
+            line = " ".join(words)
+            if len(line) <= length:
+                return line
+            return line[: length - 1].rsplit(" ", 1)[0].rstrip(",;:–-") + "…"
+    return ""
 
 
 def strip(text: str) -> str:

@@ -49,6 +49,11 @@ STATIC = Path(pydata_sphinx_theme.__file__).parent / "theme" / "pydata_sphinx_th
 FONT = STATIC / "vendor" / "fontawesome" / "webfonts" / "fa-solid-900.woff2"
 CSS = STATIC / "styles" / "pydata-sphinx-theme.css"
 
+MASK = (
+    'font: inherit !important; content: "" !important; display: inline-block; width: 1em; height: 1em; '
+    "background-color: currentColor; -webkit-mask: var(--smh-icon) center / contain no-repeat; "
+    "mask: var(--smh-icon) center / contain no-repeat;"
+)
 HEADER = """\
 /* The theme's icons as SVG masks: no icon font, no icon script (scripts/theme_icons.py
    writes this file from pydata-sphinx-theme {version}'s Font Awesome font; do not edit by hand).
@@ -90,14 +95,53 @@ def svg(font: TTFont, codepoint: int) -> str:
     )
 
 
+def css_icons(css: str) -> dict[str, int]:
+    """The theme's icon variables (``--pst-icon-note: var(--pst-icon-info-circle)``,
+    ``--pst-icon-info-circle: "\uf05a"``), each resolved to its codepoint."""
+    raw = dict(re.findall(r"(--pst-(?:icon-[a-z-]+|breadcrumb-divider)):([^;}]*)", css))
+    found = {}
+    for name in raw:
+        value = raw[name]
+        while value.startswith("var("):
+            value = raw.get(value[4:-1], "")
+        glyph = value.strip().strip('"').strip()
+        if len(glyph) == 1:
+            found[name] = ord(glyph)
+    return found
+
+
+def pseudo_element_rules(css: str, font: TTFont) -> list[str]:
+    """The theme's pseudo-element icons (breadcrumb dividers, admonition titles, external and
+    download links...) use the icon font through ``font: var(--fa-font-solid)`` and a ``content``
+    variable: each gets its SVG, and the rules that set the font draw the mask instead."""
+    icons = css_icons(css)
+    cmap = font.getBestCmap()
+    rules = []
+    for selectors, body in re.findall(r"([^{}]+)\{([^{}]*)\}", css):
+        selectors = selectors.strip()
+        if selectors.startswith("@") or ":" not in selectors:
+            continue
+        used = re.search(r"content:var\((--pst-[a-z-]+)\)", body)
+        if used and used[1] in icons and icons[used[1]] in cmap:
+            rules.append(f'{selectors} {{ --smh-icon: url("{uri(svg(font, icons[used[1]]))}"); }}\n')
+        if "font:var(--fa-font-solid)" in body:
+            rules.append(f"{selectors} {{ {MASK} }}\n")
+    return rules
+
+
+def uri(drawing: str) -> str:
+    return "data:image/svg+xml," + urllib.parse.quote(drawing.replace('"', "'"), safe=" /=:'(),")
+
+
 def stylesheet() -> str:
     font = TTFont(FONT)
-    known = codepoints(CSS.read_text(encoding="utf-8"))
+    css = CSS.read_text(encoding="utf-8")
+    known = codepoints(css)
     rules = [HEADER.format(version=pydata_sphinx_theme.__version__)]
     for name in ICONS:
-        drawing = svg(font, known[name]).replace('"', "'")
-        uri = "data:image/svg+xml," + urllib.parse.quote(drawing, safe=" /=:'(),")
-        rules.append(f'.fa-{name} {{ --smh-icon: url("{uri}"); }}\n')
+        rules.append(f'.fa-{name} {{ --smh-icon: url("{uri(svg(font, known[name]))}"); }}\n')
+    rules.append("/* The theme's icons drawn by its stylesheet, before or after an element. */\n")
+    rules.extend(pseudo_element_rules(css, font))
     return "".join(rules)
 
 

@@ -148,7 +148,7 @@ def test_banners_canonical_and_robots_say_which_edition_a_page_is(builds):
     assert latest.select_one(".smh-edition-banner") is None
     assert latest.select_one('meta[name="robots"]') is None
     alternates = {link["hreflang"]: link["href"] for link in latest.select('link[rel="alternate"]')}
-    assert alternates["da"] == "../../../da/latest/guideline/summary.html"
+    assert alternates["da"] == "https://example.org/smh/da/latest/guideline/summary.html"
     robots = (site / "robots.txt").read_text(encoding="utf-8")
     assert "Disallow: /smh/nb/2026.1/\n" in robots and "Disallow: /smh/en/dev/\n" in robots
     assert "latest" not in robots and f"Sitemap: {BASE}sitemap.xml" in robots

@@ -36,6 +36,7 @@ PAGE_TYPES = {
     "recommendations": "guideline/recommendations.html",
     "directory": "guideline/clinic-overview.html",
     "charts": "education/perspective/assessment-treatment.html",
+    "diagram": "education/course/alarm-system.html",
     "commentary": "commentary/nociplastic-pain.html",
     "glossary": "glossary.html",
     "index": "genindex.html",

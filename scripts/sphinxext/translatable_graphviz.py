@@ -8,8 +8,9 @@ back into the dot source. Write the visible text of a figure in labels, never in
 
 A graph whose dot code does not draw is a warning at its file and line, in HTML and LaTeX.
 
-On the web the SVG is an ``<object>``; it also gets ``role="img"`` and the alt text as its
-accessible name (Sphinx puts the alt text only in the fallback content, which axe reports).
+On the web the SVG is an ``<img>`` with the alt text, not Sphinx's ``<object>``: the site's
+Content-Security-Policy (``object-src 'none'``) blocks objects, and an image's alt text is its
+accessible name (Sphinx puts the alt text only in the object's fallback content).
 """
 
 from __future__ import annotations
@@ -96,6 +97,9 @@ def drawn(translator: Any, node: translatable_graphviz, output_format: str) -> b
     return True
 
 
+OBJECT = re.compile(r'<object [^>]*?data="(?P<src>[^"]*)"[^>]*>.*?</object>', re.S)
+
+
 def html_visit(self: Any, node: translatable_graphviz) -> None:
     if not drawn(self, node, self.builder.config.graphviz_output_format):
         raise nodes.SkipNode
@@ -103,13 +107,11 @@ def html_visit(self: Any, node: translatable_graphviz) -> None:
     try:
         sphinx_graphviz.html_visit_graphviz(self, node)
     except nodes.SkipNode:
-        if node.get("alt"):
-            name = html.escape(node["alt"])
-            for index in range(start, len(self.body)):
-                if "<object " in self.body[index]:
-                    self.body[index] = self.body[index].replace(
-                        "<object ", f'<object role="img" aria-label="{name}" ', 1
-                    )
+        name = html.escape(node.get("alt", ""))
+        written = "".join(self.body[start:])
+        self.body[start:] = [
+            OBJECT.sub(lambda m: f'<img src="{m["src"]}" alt="{name}" class="graphviz" />', written, 1)
+        ]
         raise
 
 
