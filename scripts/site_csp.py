@@ -118,9 +118,7 @@ def inject(text: str, root: str = "", styles: Iterable[str] = (), hide_matches: 
     head = HEAD.search(text)
     if not head:
         return text
-    meta = (
-        f'{BEGIN}<meta http-equiv="Content-Security-Policy" content="{policy(text, styles=styles)}">{END}'
-    )
+    meta = f'{BEGIN}<meta http-equiv="Content-Security-Policy" content="{policy(text, styles=styles)}">{END}'
     return text[: head.end()] + meta + text[head.end() :]
 
 

@@ -182,10 +182,10 @@ BROKEN = """<!DOCTYPE html>
 def test_each_gate_fails_on_a_broken_page(chromium, tmp_path):
     import site_csp
 
-    (tmp_path / "broken.html").write_text(site_csp.inject(BROKEN.replace("<script>document", "<script>x")))
+    # The page's policy is made for it; then an inline script and a style attribute it has no hash
+    # for are added, and the page loads a script from another host and has an image without text.
     page = site_csp.inject(BROKEN)
-    # An inline script and a style attribute that the page's policy has no hash for.
-    page = page.replace("<p style=", '<script>document.body.dataset.x = 1;</script><p style=', 1)
+    page = page.replace("<p style=", "<script>document.body.dataset.x = 1;</script><p style=", 1)
     page = page.replace('style="color: red"', 'style="color: blue"')
     (tmp_path / "index.html").write_text(page, encoding="utf-8")
     with serving(tmp_path) as url:
