@@ -31,6 +31,7 @@ INJECTED = re.compile(re.escape(BEGIN) + r".*?" + re.escape(END), re.S)
 BUILD_SWITCHER = re.compile(r'<nav class="smh-language-switcher".*?</nav>', re.S)
 BUILD_ALTERNATE = re.compile(r'<link rel="alternate" hreflang="[^"]*" href="[^"]*"\s*/?>\n?')
 STYLESHEET = "_smh/menus.css"
+DESCRIPTION = re.compile(r'<meta [^>]*name="description"')
 LATEST = "latest"
 DEV = "dev"
 
@@ -211,7 +212,7 @@ def inject(text: str, site: Site, lang: str, folder: str, page: str, base_url: s
         at = skip.end() if skip else body.end() if body else 0
         text = text[:at] + notice + text[at:]
     extra = ""
-    if '<meta name="description"' not in text:  # pages built before they had one (2026.1, 2026.2)
+    if not DESCRIPTION.search(text):  # pages built before they all had one (2026.1, 2026.2)
         summary = description(text)
         extra = f'{BEGIN}<meta name="description" content="{html.escape(summary)}">{END}' if summary else ""
     return text.replace("</head>", head(site, lang, folder, page, base_url) + extra + "</head>", 1)

@@ -236,3 +236,16 @@ def test_every_edition_has_its_downloads_and_every_release_its_changes(builds):
         "../../en/2026.2/changes.html",
         "../../en/2026.2/downloads.html",
     }
+
+
+def test_a_page_without_a_description_gets_one_and_a_page_with_one_keeps_it():
+    import site_menus
+
+    page = (
+        "<html><head><title>T</title></head><body><article><p>Kort.</p>"
+        "<p>Her står <em>sidens</em> første avsnitt på fem ord eller flere.</p></article></body></html>"
+    )
+    assert site_menus.description(page) == "Her står sidens første avsnitt på fem ord eller flere."
+    own = page.replace("<title>", '<meta content="Egen." name="description" /><title>')
+    assert not site_menus.DESCRIPTION.search(page) and site_menus.DESCRIPTION.search(own)
+    assert site_menus.description("<p>" + "ord " * 60 + "</p>").endswith("…")
