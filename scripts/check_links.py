@@ -177,7 +177,7 @@ def local_page(url: str, base: str, site: Path) -> Path | None:
     """The file of the tree that URL serves, relative to SITE (None outside the tree)."""
     if not url.startswith(base):
         return None
-    path = urllib.parse.unquote(urllib.parse.urlsplit(url).path)
+    path = urllib.parse.unquote(urllib.parse.urlsplit(url[len(base) :]).path)
     relative = Path(path.lstrip("/"))
     if path.endswith("/") or (site / relative).is_dir():
         relative = relative / "index.html"

@@ -55,6 +55,7 @@ def test_every_recommendation_id_resolves_in_every_language(assembled_site):
 
 def test_every_link_the_site_adds_leads_to_a_page(assembled_site):
     """The switchers, banners, alternates and the sitemap, on every page of every edition."""
+    base = "https://example.org/smh/"
     checked = 0
     for page in assembled_site.glob("*/*/**/*.html"):
         parts = page.relative_to(assembled_site).parts
@@ -62,13 +63,16 @@ def test_every_link_the_site_adds_leads_to_a_page(assembled_site):
             continue
         html = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
         links = [a["href"] for a in html.select(".smh-site-menus a, .smh-edition-banner a")]
-        links += [link["href"] for link in html.select('link[rel="alternate"][hreflang]')]
         assert links, page
         for href in links:
             assert (page.parent / href.split("#")[0]).resolve().is_file(), (page, href)
             checked += 1
+        # The alternates are absolute, as search engines want them.
+        for link in html.select('link[rel="alternate"][hreflang]'):
+            assert link["href"].startswith(base), (page, link["href"])
+            assert (assembled_site / link["href"].removeprefix(base)).is_file(), (page, link["href"])
+            checked += 1
     assert checked > 1000
-    base = "https://example.org/smh/"
     for loc in ET.parse(assembled_site / "sitemap.xml").iter(
         "{http://www.sitemaps.org/schemas/sitemap/0.9}loc"
     ):
