@@ -63,14 +63,18 @@ class GzipHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-def server(folder: Path, host: str = "127.0.0.1", port: int = 0) -> http.server.ThreadingHTTPServer:
-    return http.server.ThreadingHTTPServer((host, port), partial(GzipHandler, directory=str(folder)))
+def server(
+    folder: Path, host: str = "127.0.0.1", port: int = 0, handler: type = GzipHandler
+) -> http.server.ThreadingHTTPServer:
+    return http.server.ThreadingHTTPServer((host, port), partial(handler, directory=str(folder)))
 
 
 @contextlib.contextmanager
-def serving(folder: Path, host: str = "127.0.0.1", port: int = 0) -> Iterator[str]:
+def serving(
+    folder: Path, host: str = "127.0.0.1", port: int = 0, handler: type = GzipHandler
+) -> Iterator[str]:
     """Serve ``folder`` in a thread while the block runs; yields its address (``http://host:port/``)."""
-    httpd = server(folder, host, port)
+    httpd = server(folder, host, port, handler)
     thread = threading.Thread(target=httpd.serve_forever, daemon=True)
     thread.start()
     try:

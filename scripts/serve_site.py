@@ -18,11 +18,10 @@ import argparse
 import contextlib
 import http.server
 import sys
-import threading
-from collections.abc import Iterator, Sequence
-from functools import partial
+from collections.abc import Sequence
 from pathlib import Path
 
+import gzip_server
 import site_csp
 from gzip_server import GzipHandler
 
@@ -39,20 +38,12 @@ class SiteHandler(GzipHandler):
 
 
 def server(folder: Path, host: str = "127.0.0.1", port: int = 0) -> http.server.ThreadingHTTPServer:
-    return http.server.ThreadingHTTPServer((host, port), partial(SiteHandler, directory=str(folder)))
+    return gzip_server.server(folder, host, port, SiteHandler)
 
 
-@contextlib.contextmanager
-def serving(folder: Path, host: str = "127.0.0.1", port: int = 0) -> Iterator[str]:
+def serving(folder: Path, host: str = "127.0.0.1", port: int = 0) -> contextlib.AbstractContextManager[str]:
     """Serve ``folder`` in a thread while the block runs; yields its address (``http://host:port/``)."""
-    httpd = server(folder, host, port)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://{host}:{httpd.server_address[1]}/"
-    finally:
-        httpd.shutdown()
-        httpd.server_close()
+    return gzip_server.serving(folder, host, port, SiteHandler)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
