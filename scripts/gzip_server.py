@@ -84,14 +84,15 @@ def serving(
         httpd.server_close()
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+def main(argv: Sequence[str] | None = None, handler: type = GzipHandler, doc: str = __doc__) -> int:
+    """The command line (serve_site.py's too, with its handler)."""
+    parser = argparse.ArgumentParser(description=doc.splitlines()[0])
     parser.add_argument("--host", default="127.0.0.1")
     parser.add_argument("--port", type=int, default=8000)
     parser.add_argument("folder", type=Path)
     args = parser.parse_args(argv)
-    httpd = server(args.folder, args.host, args.port)
-    print(f"Serving {args.folder} gzip-compressed on http://{args.host}:{args.port}/", flush=True)
+    httpd = server(args.folder, args.host, args.port, handler)
+    print(f"Serving {args.folder} on http://{args.host}:{args.port}/ (Ctrl+C stops)", flush=True)
     with contextlib.suppress(KeyboardInterrupt):
         httpd.serve_forever()
     return 0

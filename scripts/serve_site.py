@@ -14,7 +14,6 @@ The browser tests serve the site with it, so they see what a reader would under 
 
 from __future__ import annotations
 
-import argparse
 import contextlib
 import http.server
 import sys
@@ -47,16 +46,7 @@ def serving(folder: Path, host: str = "127.0.0.1", port: int = 0) -> contextlib.
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--host", default="127.0.0.1")
-    parser.add_argument("--port", type=int, default=8000)
-    parser.add_argument("folder", type=Path)
-    args = parser.parse_args(argv)
-    httpd = server(args.folder, args.host, args.port)
-    print(f"Serving {args.folder} on http://{args.host}:{args.port}/ (Ctrl+C stops)", flush=True)
-    with contextlib.suppress(KeyboardInterrupt):
-        httpd.serve_forever()
-    return 0
+    return gzip_server.main(argv, SiteHandler, __doc__)
 
 
 if __name__ == "__main__":
