@@ -37,6 +37,7 @@ import edition_changes
 import site_csp
 import site_files
 import site_menus
+import site_repairs
 from babel.messages.pofile import read_po
 from languages import languages as language_table
 from releases import RELEASES, Release, ReleasesError, releases
@@ -309,6 +310,8 @@ def assemble(
         for page, text in texts.items():
             path = staging / lang / folder / page
             path.unlink()  # a linked file: the page with menus is a file of its own
+            if folder != site_menus.DEV:  # built before the HTML gate: its invalid markup repaired
+                text = site_repairs.repair(text)
             text = site_menus.inject(text, menus, lang, folder, page, base_url)
             root = "../" * (len(PurePosixPath(page).parts) + 1)
             path.write_text(

@@ -10,12 +10,11 @@ Theme files under ``_static/`` are not pages.
 
 Printed as ``FILE:LINE: error: message`` (or ``warning:``), exit status 1:
 
-- every error, except the exact errors of the editions published before the gate (``[[published]]``
-  in FILE, default ``scripts/html_allowed.toml``: edition, page, message, count). An edition is
-  built from its own old commit and never changes, so a listed error that disappears or changes
-  its count is reported too (the list is out of date). ``<lang>/latest/`` is the current edition.
-- every warning not allowed by a ``[[warning]]`` entry of FILE (a message pattern, the pages it
-  applies to, and the reason it was accepted). vnu's plain information messages are not shown.
+- every error, in every edition: the pages of editions built before this gate have their invalid
+  markup of the day repaired when the site is assembled (scripts/site_repairs.py);
+- every warning not allowed by a ``[[warning]]`` entry of FILE (default
+  ``scripts/html_allowed.toml``: a message pattern, the pages it applies to, and the reason it was
+  accepted). vnu's plain information messages are not shown.
 """
 
 from __future__ import annotations
@@ -36,7 +35,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from check_links import pages, served
-from releases import releases
 
 PROJECT = Path(__file__).resolve().parent.parent
 VNU_JAR = PROJECT / "scripts" / "node" / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
@@ -88,47 +86,19 @@ def run_vnu(site: Path) -> list[Message]:
     return messages
 
 
-def load_allowed(path: Path) -> tuple[list[dict], list[dict]]:
-    """The allowed warnings and the published editions' known messages of PATH."""
+def load_allowed(path: Path) -> list[dict]:
+    """The allowed warnings of PATH."""
     with path.open("rb") as handle:
-        data = tomllib.load(handle)
-    return data.get("warning", []), data.get("published", [])
+        return tomllib.load(handle).get("warning", [])
 
 
-def edition_folders() -> dict[str, list[str]]:
-    """For each edition of releases.toml, the site folders that show it (latest shows the current)."""
-    return {
-        edition.name: [edition.name, "latest"] if edition.status == "current" else [edition.name]
-        for edition in releases()
-    }
-
-
-def check(messages: Sequence[Message], warnings: Sequence[dict], published: Sequence[dict]) -> list[str]:
-    """Every message that fails the gate, and every listed published message not found exactly."""
-    folders = edition_folders()
-    expected: Counter[tuple[str, str, str]] = Counter()
-    for entry in published:
-        for folder in folders.get(entry["edition"], []):
-            page = f"{entry['lang']}/{folder}/{entry['page']}"
-            expected[(page, entry["kind"], entry["message"])] += entry["count"]
-    found: Counter[tuple[str, str, str]] = Counter()
-    problems = []
-    for message in messages:
-        key = (message.page.as_posix(), message.kind, message.text)
-        if expected[key]:
-            found[key] += 1
-            continue
-        if message.kind == "warning" and allowed(message, warnings):
-            continue
-        problems.append(f"{message.page}:{message.line}: {message.kind}: {message.text}")
-    for key, count in sorted(expected.items()):
-        if found[key] != count:
-            page, kind, text = key
-            problems.append(
-                f"{page}: published before the gate with {count} × {kind} “{text}”, now {found[key]}: "
-                f"update [[published]] in {ALLOWED.name}"
-            )
-    return problems
+def check(messages: Sequence[Message], warnings: Sequence[dict]) -> list[str]:
+    """Every message that fails the gate: each error, and each warning not allowed."""
+    return [
+        f"{message.page}:{message.line}: {message.kind}: {message.text}"
+        for message in messages
+        if not (message.kind == "warning" and allowed(message, warnings))
+    ]
 
 
 def allowed(message: Message, warnings: Sequence[dict]) -> bool:
@@ -153,10 +123,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     started = time.monotonic()
     messages = run_vnu(site)
-    warnings, published = load_allowed(args.allowed)
-    problems = check(messages, warnings, published)
+    problems = check(messages, load_allowed(args.allowed))
     for problem in problems:
-        print(problem if problem.startswith("/") else f"{site / problem}")
+        print(site / problem)
     kinds = Counter(message.kind for message in messages)
     print(
         f"check_html: {len(pages(site))} pages, {kinds['error']} error(s) and {kinds['warning']} warning(s) "

@@ -21,6 +21,8 @@ from pathlib import Path
 import pytest
 import test_browser
 from selenium.webdriver.common.by import By
+from selenium.webdriver.support import expected_conditions
+from selenium.webdriver.support.ui import WebDriverWait
 from serve_site import serving
 
 AXE = test_browser.AXE
@@ -106,7 +108,8 @@ def visit(browser, url: str) -> dict[str, list[str]]:
     browser.get_log("browser")
     browser.get_log("performance")
     browser.get(url)
-    browser.find_element(By.TAG_NAME, "body")
+    # A permalink's page moves on at once (meta refresh): wait for the page it lands on.
+    WebDriverWait(browser, 30).until(expected_conditions.presence_of_element_located((By.TAG_NAME, "body")))
     browser.execute_async_script(
         "const done = arguments[arguments.length - 1];"
         "if (document.readyState === 'complete') done(); else addEventListener('load', () => done());"
