@@ -42,6 +42,7 @@ extensions = [
     "vancouver_style",
     "accessible_citations",
     "recommendations",
+    "recommendation_data",  # the recommendations as data, for data/recommendations.json and FHIR
     "clinic_directory",
     "page_charts",
     "sidebar_toggles",

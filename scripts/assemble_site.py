@@ -25,15 +25,18 @@ import argparse
 import csv
 import datetime as dt
 import html
+import json
 import os
 import re
 import shutil
 import sys
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from functools import cache
 from pathlib import Path, PurePosixPath
+from typing import Any
 
 import edition_changes
+import open_data
 import site_csp
 import site_files
 import site_menus
@@ -169,6 +172,154 @@ def _downloads(folder: Path, lang: str, edition: str, date: str) -> list[site_fi
     return found
 
 
+def _built_date(folder: Path) -> dt.date:
+    """The day dev was built: its handbooks' own date (SOURCE_DATE_EPOCH: the commit's), not when
+    the files were written, so that two builds of one commit agree; a PDF without one: its
+    file's time."""
+    from pypdf import PdfReader
+
+    return max(
+        (
+            getattr(PdfReader(pdf).metadata, "creation_date", None)
+            or dt.datetime.fromtimestamp(pdf.stat().st_mtime, dt.UTC)
+        ).date()
+        for pdf in sorted((folder / "pdf").glob("*.pdf"))
+    )
+
+
+def _open_data(
+    staging: Path,
+    sources: Mapping[tuple[str, str], tuple[Path, Path]],
+    editions: Sequence[Release],
+    base_url: str,
+) -> None:
+    """data/recommendations.json and the FHIR bundle in every language of every edition and dev
+    (scripts/open_data.py), from each build's .recommendations.json; OpenDataError stops it."""
+    builds = {key: open_data.read_build(html / open_data.BUILD_FILE) for key, (html, _pdf) in sources.items()}
+    source_lang = next(iter(language_table()))
+    order = [(edition.name, edition.date.isoformat(), edition.status) for edition in editions]
+    dev_date = _built_date(staging / source_lang / site_menus.DEV).isoformat()
+    order.append((site_menus.DEV, dev_date, site_menus.DEV))
+    source_history = open_data.history(
+        [
+            (name, builds[(source_lang, name)])
+            for name, _date, _status in order
+            if (source_lang, name) in builds
+        ]
+    )
+    for lang in sorted({lang for lang, _folder in builds}):
+        mine = [
+            open_data.Edition(name, date, status, builds[(lang, name)])
+            for name, date, status in order
+            if (lang, name) in builds
+        ]
+        for index, edition in enumerate(mine):
+            data = open_data.document(lang, edition, mine[:index], source_history, base_url)
+            where = f"{lang}/{edition.name}/{open_data.DATA}/{open_data.JSON_FILE}"
+            open_data.validate(data, where)
+            bundle = open_data.fhir_bundle(
+                data,
+                base_url,
+                translate(lang, "Recommendation {id}").format,
+                _strength_words().get(lang, {}),
+            )
+            open_data.write(staging / lang / edition.name, data, bundle)
+
+
+# What the data page says of each file of data/: its format, its schema, and its contents.
+DATA_FILES = {
+    open_data.JSON_FILE: (
+        "JSON",
+        (open_data.SCHEMA.name, open_data.SCHEMA.name),
+        "Every recommendation with its strength, text, place, addresses and history",
+    ),
+    open_data.SCHEMA.name: (
+        "JSON Schema",
+        ("https://json-schema.org/draft/2020-12/schema", "JSON Schema 2020-12"),
+        "The JSON Schema of recommendations.json",
+    ),
+    open_data.FHIR_FILE: (
+        "FHIR R4 JSON",
+        ("https://hl7.org/fhir/R4/bundle.html", "FHIR R4 Bundle"),
+        "The recommendations as FHIR R4 PlanDefinition resources (HL7's CPG-on-FHIR)",
+    ),
+}
+DATA_EXAMPLE = """import json, urllib.request
+
+url = "{url}"
+data = json.load(urllib.request.urlopen(url))
+for rec in data["recommendations"]:
+    print(rec["id"], rec["strength"]["word"], rec["status"])"""
+
+
+def _data_page(folder: Path, lang: str, name: str, editions: Sequence[Release], base_url: str) -> None:
+    """data.html in every edition and language: the files of data/, the source's terms of reuse,
+    and one example; made from the edition's general index, like downloads.html."""
+    shell = (folder / "genindex.html").read_text(encoding="utf-8")
+    word = lambda text: translate(lang, text)  # noqa: E731
+    table = language_table()
+    release = next((r for r in editions if r.name == name), None)
+    if release is None:
+        date = written_date(lang, _built_date(folder).isoformat())
+        intro = word("The recommendations of the working version as data, built {date}, in this language.")
+        intro = intro.format(date=date)
+    else:
+        intro = word(
+            "The recommendations of edition {edition} as data, in this language, for other systems to read."
+        ).format(edition=name)
+    files = []
+    for path in sorted((folder / open_data.DATA).iterdir()):
+        file_format, (schema, schema_name), contents = DATA_FILES[path.name]
+        kilobytes = table[lang].format_number(round(path.stat().st_size / 1000, 1)) if lang in table else ""
+        schema_link = schema if schema.startswith("http") else f"{open_data.DATA}/{schema}"
+        files.append(
+            site_files.DataFile(
+                f"{open_data.DATA}/{path.name}",
+                file_format,
+                schema_link,
+                schema_name,
+                f"{kilobytes} kB",
+                word(contents),
+            )
+        )
+    data = json.loads((folder / open_data.DATA / open_data.JSON_FILE).read_text(encoding="utf-8"))
+    licence = " ".join(
+        html.escape(
+            word(
+                "{collection}: from {publisher}, {work} ({year}); terms of reuse: {licence}, "
+                "naming {publisher} as the source."
+            )
+        ).format(
+            collection=html.escape(_collection_title(data, collection)),
+            publisher=html.escape(source["publisher"]),
+            work=f"<em>{html.escape(source['work'])}</em>",
+            year=source["year"],
+            licence=_link_html(source["licence"]["url"], source["licence"]["name"]),
+        )
+        for collection, source in sorted(data["sources"].items())
+    )
+    example = DATA_EXAMPLE.format(url=f"{base_url}{lang}/{name}/{open_data.DATA}/{open_data.JSON_FILE}")
+    body = site_files.data_body(word("Open data"), intro, files, licence, example, word)
+    (folder / "data.html").write_text(
+        site_files.page_from_shell(shell, word("Open data"), body), encoding="utf-8"
+    )
+
+
+def _link_html(url: str, text: str) -> str:
+    return f'<a href="{html.escape(url)}">{html.escape(text)}</a>'
+
+
+def _collection_title(data: Mapping[str, Any], collection: str) -> str:
+    return next(
+        (
+            rec["collection"]["title"]
+            for rec in data["recommendations"]
+            if rec["collection"]["url"].endswith(f"/{collection}/index.html")
+        ),
+        collection,
+    )
+
+
 def _edition_pages(folder: Path, lang: str, name: str, editions: Sequence[Release]) -> None:
     """downloads.html in every edition and language, and changes.html in every release: made
     from the edition's own general index, so they look like its other pages."""
@@ -176,19 +327,7 @@ def _edition_pages(folder: Path, lang: str, name: str, editions: Sequence[Releas
     word = lambda text: translate(lang, text)  # noqa: E731
     release = next((r for r in editions if r.name == name), None)
     if release is None:
-        from pypdf import PdfReader
-
-        # The handbooks' own date (SOURCE_DATE_EPOCH: the commit's), not when the files were
-        # written, so that two builds of one commit give the same page; a PDF without one: its
-        # file's time.
-        built = max(
-            (
-                getattr(PdfReader(pdf).metadata, "creation_date", None)
-                or dt.datetime.fromtimestamp(pdf.stat().st_mtime, dt.UTC)
-            ).date()
-            for pdf in sorted((folder / "pdf").glob("*.pdf"))
-        )
-        date = written_date(lang, built.isoformat())
+        date = written_date(lang, _built_date(folder).isoformat())
         heading, intro = (
             word("Downloads"),
             word("The PDF handbooks of the working version, built {date}").format(date=date),
@@ -199,7 +338,10 @@ def _edition_pages(folder: Path, lang: str, name: str, editions: Sequence[Releas
             word("Downloads"),
             word("The PDF handbooks of edition {edition}").format(edition=name),
         )
-    body = site_files.downloads_body(heading, intro + ".", _downloads(folder, lang, name, date), word)
+    more = html.escape(word("The same edition's data files: {link}.")).format(
+        link=f'<a href="data.html">{html.escape(word("Open data"))}</a>'
+    )
+    body = site_files.downloads_body(heading, intro + ".", _downloads(folder, lang, name, date), word, more)
     (folder / "downloads.html").write_text(site_files.page_from_shell(shell, heading, body), encoding="utf-8")
     if release is None:
         return
@@ -277,13 +419,20 @@ def assemble(
         # An edition's build is never written again (a new one replaces its folder), so its files
         # are linked, not copied; dev's are copied, as the next `make html` rewrites them in place.
         copy = shutil.copy2 if folder == site_menus.DEV else _link
-        ignore = shutil.ignore_patterns(".buildinfo", ".doctrees", ".pages")
+        ignore = shutil.ignore_patterns(".buildinfo", ".doctrees", ".pages", open_data.BUILD_FILE)
         shutil.copytree(html_dir, target, ignore=ignore, copy_function=copy)
         (target / "pdf").mkdir()
         for pdf in sorted(pdf_dir.glob("*.pdf")):
             copy(pdf, target / "pdf" / pdf.name)
     for lang, folder in sources:
         _edition_pages(staging / lang / folder, lang, folder, editions)
+    try:
+        _open_data(staging, sources, editions, base_url)
+    except open_data.OpenDataError as error:
+        shutil.rmtree(staging, ignore_errors=True)
+        return [str(error)]
+    for lang, folder in sources:
+        _data_page(staging / lang / folder, lang, folder, editions, base_url)
     for lang in current.languages:
         shutil.copytree(
             staging / lang / current.name, staging / lang / site_menus.LATEST, copy_function=_link

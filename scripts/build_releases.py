@@ -9,8 +9,13 @@ into a venv of its own, kept under ``DIR/.venvs/<name>`` so a rebuild does not d
 ``SOURCE_DATE_EPOCH`` is the commit's time, so an edition shows the date it was made, whenever it
 is rebuilt. The result is ``DIR/<name>/html/<lang>/`` and ``DIR/<name>/pdf/<lang>/``.
 
+After the edition's own build, ``scripts/edition_data.py`` records its recommendations as data
+(``html/<lang>/.recommendations.json``) from the environment that build left, with the edition's
+own venv, for the site's open data (scripts/open_data.py).
+
 Cache: an edition is rebuilt only when its stamp changes: its commit and languages, the Python
-that makes its venv, the commit's requirements.txt, TeX Live, Graphviz and the recipe below. A build
+that makes its venv, the commit's requirements.txt, TeX Live, Graphviz, the recipe below and the
+data step's code. A build
 that fails leaves the edition's previous output as it was and reports the failure at the
 edition's line of releases.toml, with the log's last lines.
 """
@@ -42,9 +47,13 @@ PROJECT = Path(__file__).resolve().parent.parent
 CACHE = PROJECT / "_build" / "releases"
 STAMP = "stamp.json"
 LOG_LINES = 30
+DATA = ".recommendations.json"  # scripts/sphinxext/recommendation_data.py's FILE
 # How an edition is built: the edition's own `make html pdf` with these variables. Change it when a
 # change would alter what an existing edition's build produces, and every edition is rebuilt once.
-RECIPE = "make html pdf LANGUAGES BUILDDIR VENV; SOURCE_DATE_EPOCH=commit time"
+RECIPE = (
+    "make html pdf LANGUAGES BUILDDIR VENV; SOURCE_DATE_EPOCH=commit time; "
+    "scripts/edition_data.py per language"
+)
 
 
 def _output(*command: str, cwd: Path = PROJECT) -> str:
@@ -63,6 +72,14 @@ def toolchain() -> dict[str, str]:
         "tex": _output("xelatex", "--version").splitlines()[0] if shutil.which("xelatex") else "missing",
         "graphviz": _output("dot", "-V"),
         "recipe": RECIPE,
+        # The data step runs this project's code over the edition's build: a change to it is a
+        # change to what the edition's build produces.
+        "data": hashlib.sha256(
+            b"".join(
+                (PROJECT / "scripts" / path).read_bytes()
+                for path in ("edition_data.py", "sphinxext/recommendation_data.py")
+            )
+        ).hexdigest(),
     }
 
 
@@ -143,9 +160,25 @@ class EditionBuilder(Builder[Environment, Path]):
         out, _err, status = await environment.run(
             *command, stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.STDOUT, env=env
         )
+        if not status:  # the recommendations as data, from the build's own environment
+            for lang in edition.languages:
+                data_out, _err, status = await environment.run(
+                    str(venv / "bin" / "python"),
+                    str(PROJECT / "scripts" / "edition_data.py"),
+                    str(environment.path),
+                    str(work / "doctrees" / f"html-{lang}"),
+                    str(work / "html" / lang / DATA),
+                    lang,
+                    stdout=asyncio.subprocess.PIPE,
+                    stderr=asyncio.subprocess.STDOUT,
+                    env=env,
+                )
+                out = f"{out}{data_out}"
+                if status:
+                    break
         log.write_text(str(out), encoding="utf-8")
         if status:
-            raise BuildError(f"make exited with {status}")
+            raise BuildError(f"the build exited with {status}")
         finished = self.cache / ".work" / f"{edition.name}.done"
         shutil.rmtree(finished, ignore_errors=True)
         finished.mkdir()

@@ -185,7 +185,7 @@ class Download:
 
 
 def downloads_body(
-    heading: str, intro: str, files: Sequence[Download], translate_word: Callable[[str], str]
+    heading: str, intro: str, files: Sequence[Download], translate_word: Callable[[str], str], more: str = ""
 ) -> str:
     rows = "".join(
         f'<tr><th scope="row"><a href="{html.escape(item.file)}">{html.escape(item.title)}</a></th>'
@@ -200,7 +200,79 @@ def downloads_body(
     return (
         f"<h1>{html.escape(heading)}</h1>\n<p>{html.escape(intro)}</p>\n"
         f'<table class="table smh-downloads"><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>'
+        + (f"\n<p>{more}</p>" if more else "")
     )
+
+
+WORDS_DATA = (
+    N_("Open data"),
+    N_("The recommendations of edition {edition} as data, in this language, for other systems to read."),
+    N_("The recommendations of the working version as data, built {date}, in this language."),
+    N_("File"),
+    N_("Format"),
+    N_("Schema"),
+    N_("Size"),
+    N_("Contents"),
+    N_("Every recommendation with its strength, text, place, addresses and history"),
+    N_("The JSON Schema of recommendations.json"),
+    N_("The recommendations as FHIR R4 PlanDefinition resources (HL7's CPG-on-FHIR)"),
+    N_("Licence and source"),
+    N_("Example"),
+    EXAMPLE := N_("The recommendations, their IDs and strengths, from Python:"),
+    N_("The same edition's data files: {link}."),
+    N_(
+        "{collection}: from {publisher}, {work} ({year}); terms of reuse: {licence}, "
+        "naming {publisher} as the source."
+    ),
+)
+
+
+@dataclass(frozen=True)
+class DataFile:
+    file: str  # relative to the data page
+    format: str
+    schema: str  # relative to the data page, or ""
+    schema_name: str
+    size: str  # written in the page's language
+    contents: str
+
+
+def data_body(
+    heading: str,
+    intro: str,
+    files: Sequence[DataFile],
+    licence: str,
+    example: str,
+    translate_word: Callable[[str], str],
+) -> str:
+    """The data page's article: the files, the source's terms, and one example of use."""
+    rows = "".join(
+        f'<tr><th scope="row"><a href="{html.escape(item.file)}">'
+        f"{html.escape(item.file.rsplit('/', 1)[-1])}</a></th>"
+        f"<td>{html.escape(item.format)}</td>"
+        f"<td>{_schema_link(item.schema, item.schema_name)}</td>"
+        f"<td>{html.escape(item.size)}</td><td>{html.escape(item.contents)}</td></tr>"
+        for item in files
+    )
+    head = "".join(
+        f'<th scope="col">{html.escape(translate_word(word))}</th>'
+        for word in ("File", "Format", "Schema", "Size", "Contents")
+    )
+    return (
+        f"<h1>{html.escape(heading)}</h1>\n<p>{html.escape(intro)}</p>\n"
+        f'<table class="table smh-downloads smh-data"><thead><tr>{head}</tr></thead>'
+        f"<tbody>{rows}</tbody></table>\n"
+        f"<h2>{html.escape(translate_word('Licence and source'))}</h2>\n<p>{licence}</p>\n"
+        f"<h2>{html.escape(translate_word('Example'))}</h2>\n"
+        f"<p>{html.escape(translate_word(EXAMPLE))}</p>\n"
+        f'<pre class="smh-data-example"><code>{html.escape(example)}</code></pre>'
+    )
+
+
+def _schema_link(schema: str, name: str) -> str:
+    if not schema:
+        return "–"
+    return f'<a href="{html.escape(schema)}">{html.escape(name)}</a>'
 
 
 def page_from_shell(shell: str, title: str, body: str) -> str:

@@ -7,6 +7,7 @@ this repository's real ones (releases.toml), so the commits check out.
 
 from __future__ import annotations
 
+import json
 import re
 import xml.etree.ElementTree as ET
 
@@ -41,6 +42,29 @@ def make_build(root, lang, pages, pdf=True):
         (html / page).write_text(PAGE.format(lang=lang, title=title, body=body), encoding="utf-8")
     (html / "_static").mkdir(exist_ok=True)
     (html / "_static" / "style.css").write_text("p {}", encoding="utf-8")
+    # What recommendation_data.py records of the build's recommendations.
+    recs = [
+        {
+            "id": rec_id.upper(),
+            "strength": "skal",
+            "strength_word": "skal",
+            "text": f"{rec_id.upper()} skal gjelde.",
+            "html": f"<p>{rec_id.upper()} skal gjelde.</p>",
+            "collection": "guideline",
+            "collection_title": "Veileder",
+            "chapter": title,
+            "section": "",
+            "page": page,
+            "anchor": f"rec-{rec_id}",
+            "section_anchor": "",
+            "references": [],
+        }
+        for page, (title, body) in pages.items()
+        for rec_id in re.findall(r'id="rec-([a-z]+-[0-9]+)"', body)
+    ]
+    (html / ".recommendations.json").write_text(
+        json.dumps({"format": 1, "language": lang, "recommendations": recs}), encoding="utf-8"
+    )
     if pdf:
         (root / "pdf" / lang).mkdir(parents=True, exist_ok=True)
         writer = PdfWriter()
@@ -160,8 +184,8 @@ def test_the_sitemap_lists_latest_in_every_language_with_alternates(builds):
     ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
     locs = [loc.text for loc in tree.findall("s:url/s:loc", ns)]
     assert (
-        f"{BASE}da/latest/guideline/new.html" in locs and len(locs) == 3 * 6
-    )  # 3 pages, general index, changes, downloads
+        f"{BASE}da/latest/guideline/new.html" in locs and len(locs) == 3 * 7
+    )  # 3 pages, general index, changes, downloads, data
     assert not [loc for loc in locs if "/dev/" in loc or "2026" in loc]
     first = tree.find("s:url", ns)
     assert {link.get("hreflang") for link in first.findall("x:link", ns)} == {"nb", "en", "da"}
@@ -236,6 +260,52 @@ def test_every_edition_has_its_downloads_and_every_release_its_changes(builds):
         "../../en/2026.2/changes.html",
         "../../en/2026.2/downloads.html",
     }
+
+
+def test_every_edition_has_its_recommendations_as_data_with_the_withdrawn_ones(builds):
+    assert assemble(builds) == 0
+    site = builds / "site"
+    data = json.loads((site / "nb" / "2026.2" / "data" / "recommendations.json").read_text(encoding="utf-8"))
+    assert data["release"] == {"name": "2026.2", "date": "2026-12-02", "status": "current"}
+    recs = {rec["id"]: rec for rec in data["recommendations"]}
+    assert (recs["ORG-99"]["status"], recs["ORG-99"]["withdrawn_in"]) == ("withdrawn", "2026.2")
+    assert recs["ORG-99"]["url"] == f"{BASE}nb/2026.1/guideline/old.html#rec-org-99"
+    assert (recs["SYK-08"]["first_release"], recs["SAM-01"]["first_release"]) == ("2026.2", "2026.1")
+    english = json.loads((site / "en" / "2026.2" / "data" / "recommendations.json").read_text("utf-8"))
+    assert {rec["id"] for rec in english["recommendations"]} == {"SAM-01", "SYK-08"}  # 2026.1 had no en
+    for folder in ("nb/2026.1", "en/latest", "da/dev"):
+        assert (site / folder / "data" / "recommendations.fhir.json").is_file()
+        page = soup(site / folder / "data.html")
+        assert {a["href"] for a in page.select("table a")} >= {
+            "data/recommendations.json",
+            "data/recommendations.fhir.json",
+            "data/recommendations.schema.json",
+        }
+        assert soup(site / folder / "downloads.html").select_one('a[href="data.html"]')
+
+
+def test_a_broken_record_of_the_recommendations_stops_the_site_at_its_line(builds, capsys):
+    assert assemble(builds) == 0
+    before = (builds / "site" / "nb" / "dev" / "index.html").read_text(encoding="utf-8")
+    record = builds / "html" / "en" / ".recommendations.json"
+    record.write_text('{"format": 1,\n "language": "en",\n "recommendations": [}\n', encoding="utf-8")
+    assert assemble(builds) == 1
+    err = capsys.readouterr().err
+    assert f"{record}:3: not valid JSON" in err and "Traceback" not in err
+    assert (builds / "site" / "nb" / "dev" / "index.html").read_text(encoding="utf-8") == before
+    assert not (builds / "site.new").exists()
+
+
+def test_a_record_that_breaks_the_schema_stops_the_site(builds, capsys):
+    record = builds / "html" / "da" / ".recommendations.json"
+    data = json.loads(record.read_text(encoding="utf-8"))
+    data["recommendations"][0]["strength"] = "kan"
+    record.write_text(json.dumps(data), encoding="utf-8")
+    assert assemble(builds) == 1
+    err = capsys.readouterr().err
+    assert "da/dev/data/recommendations.json: does not match recommendations.schema.json" in err
+    assert "'kan' is not one of ['skal', 'bør']" in err
+    assert not (builds / "site").exists()
 
 
 def test_a_page_without_a_description_gets_one_and_a_page_with_one_keeps_it():
