@@ -13,7 +13,9 @@ The tree (``_build/site/``):
   robots links afterwards (``scripts/site_menus.py``), old editions included;
 - ``index.html`` (to latest in the browser's language, a plain list without JavaScript),
   ``404.html``, ``robots.txt``, ``sitemap.xml``, and the permalinks ``r/<ID>/`` and
-  ``<lang>/r/<ID>/`` of every recommendation (``scripts/site_files.py``).
+  ``<lang>/r/<ID>/`` of every recommendation (``scripts/site_files.py``);
+- ``<lang>/<edition>/data/``: the clinic directory as a Frictionless data package, from that
+  edition's own files (``scripts/clinic_package.py``); an invalid package stops the assembly.
 
 The new site is put together beside the old one and swapped in only when it is complete, so a
 failed or partial build never replaces a good site.
@@ -29,10 +31,11 @@ import os
 import re
 import shutil
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from functools import cache
 from pathlib import Path, PurePosixPath
 
+import clinic_package
 import edition_changes
 import site_csp
 import site_files
@@ -234,6 +237,31 @@ def _edition_pages(folder: Path, lang: str, name: str, editions: Sequence[Releas
     (folder / "changes.html").write_text(site_files.page_from_shell(shell, heading, body), encoding="utf-8")
 
 
+def _data_packages(
+    staging: Path, sources: Iterable[tuple[str, str]], editions: Sequence[Release], build_dir: Path
+) -> tuple[list[str], list[str]]:
+    """The clinic directory's data package in every edition and language, each from the edition's
+    own commit (dev: the working tree); (problems, digests of the valid packages)."""
+    source_lang = next(code for code, entry in language_table().items() if entry.source)
+    working_tree = edition_changes.FolderTree(PROJECT)
+    checked = clinic_package.read_checked(build_dir)
+    problems: list[str] = []
+    digests = []
+    for lang, folder in sources:
+        release = next((r for r in editions if r.name == folder), None)
+        tree = working_tree if release is None else edition_changes.GitTree(release.commit, PROJECT)
+        edition = clinic_package.Edition(
+            folder, release.date.isoformat() if release else None, lang, source_lang
+        )
+        found, digest = clinic_package.publish(
+            staging / lang / folder / clinic_package.FOLDER, tree, edition, working_tree, checked
+        )
+        problems += map(str, found)
+        if digest:
+            digests.append(digest)
+    return problems, digests
+
+
 def assemble(
     build_dir: Path,
     languages: Sequence[str],
@@ -283,6 +311,9 @@ def assemble(
             copy(pdf, target / "pdf" / pdf.name)
     for lang, folder in sources:
         _edition_pages(staging / lang / folder, lang, folder, editions)
+    problems, digests = _data_packages(staging, sources, editions, build_dir)
+    if problems:
+        return problems  # the staging tree stays for a look; the published site is untouched
     for lang in current.languages:
         shutil.copytree(
             staging / lang / current.name, staging / lang / site_menus.LATEST, copy_function=_link
@@ -361,6 +392,7 @@ def assemble(
         site.rename(old)
     staging.rename(site)
     shutil.rmtree(old, ignore_errors=True)
+    clinic_package.write_checked(build_dir, digests)
     return []
 
 
