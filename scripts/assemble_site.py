@@ -13,7 +13,9 @@ The tree (``_build/site/``):
   robots links afterwards (``scripts/site_menus.py``), old editions included;
 - ``index.html`` (to latest in the browser's language, a plain list without JavaScript),
   ``404.html``, ``robots.txt``, ``sitemap.xml``, and the permalinks ``r/<ID>/`` and
-  ``<lang>/r/<ID>/`` of every recommendation (``scripts/site_files.py``).
+  ``<lang>/r/<ID>/`` of every recommendation (``scripts/site_files.py``);
+- ``<lang>/<edition>/data/``: the clinic directory as a Frictionless data package, from that
+  edition's own files (``scripts/clinic_package.py``); an invalid package stops the assembly.
 
 The new site is put together beside the old one and swapped in only when it is complete, so a
 failed or partial build never replaces a good site.
@@ -30,11 +32,12 @@ import os
 import re
 import shutil
 import sys
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from functools import cache
 from pathlib import Path, PurePosixPath
 from typing import Any
 
+import clinic_package
 import edition_changes
 import open_data
 import site_csp
@@ -261,25 +264,38 @@ def _data_page(folder: Path, lang: str, name: str, editions: Sequence[Release], 
     release = next((r for r in editions if r.name == name), None)
     if release is None:
         date = written_date(lang, _built_date(folder).isoformat())
-        intro = word("The recommendations of the working version as data, built {date}, in this language.")
+        intro = word(
+            "The recommendations and the clinic directory of the working version as data, built {date}, "
+            "in this language."
+        )
         intro = intro.format(date=date)
     else:
         intro = word(
-            "The recommendations of edition {edition} as data, in this language, for other systems to read."
+            "The recommendations and the clinic directory of edition {edition} as data, in this language, "
+            "for other systems to read."
         ).format(edition=name)
+    size = lambda path: (  # noqa: E731
+        f"{table[lang].format_number(round((folder / path).stat().st_size / 1000, 1))} kB"
+        if lang in table
+        else ""
+    )
     files = []
-    for path in sorted((folder / open_data.DATA).iterdir()):
-        file_format, (schema, schema_name), contents = DATA_FILES[path.name]
-        kilobytes = table[lang].format_number(round(path.stat().st_size / 1000, 1)) if lang in table else ""
+    for name, (file_format, (schema, schema_name), contents) in DATA_FILES.items():
+        path = f"{open_data.DATA}/{name}"
         schema_link = schema if schema.startswith("http") else f"{open_data.DATA}/{schema}"
         files.append(
+            site_files.DataFile(path, file_format, schema_link, schema_name, size(path), word(contents))
+        )
+    for item in clinic_package.data_files(folder, word):
+        schema_name = item.schema.rsplit("/", 1)[-1] if item.schema else ""
+        files.append(
             site_files.DataFile(
-                f"{open_data.DATA}/{path.name}",
-                file_format,
-                schema_link,
+                item.path,
+                item.format.upper(),
+                item.schema or "",
                 schema_name,
-                f"{kilobytes} kB",
-                word(contents),
+                size(item.path),
+                item.description,
             )
         )
     data = json.loads((folder / open_data.DATA / open_data.JSON_FILE).read_text(encoding="utf-8"))
@@ -377,6 +393,31 @@ def _edition_pages(folder: Path, lang: str, name: str, editions: Sequence[Releas
     (folder / "changes.html").write_text(site_files.page_from_shell(shell, heading, body), encoding="utf-8")
 
 
+def _data_packages(
+    staging: Path, sources: Iterable[tuple[str, str]], editions: Sequence[Release], build_dir: Path
+) -> tuple[list[str], list[str]]:
+    """The clinic directory's data package in every edition and language, each from the edition's
+    own commit (dev: the working tree); (problems, digests of the valid packages)."""
+    source_lang = next(code for code, entry in language_table().items() if entry.source)
+    working_tree = edition_changes.FolderTree(PROJECT)
+    checked = clinic_package.read_checked(build_dir)
+    problems: list[str] = []
+    digests = []
+    for lang, folder in sources:
+        release = next((r for r in editions if r.name == folder), None)
+        tree = working_tree if release is None else edition_changes.GitTree(release.commit, PROJECT)
+        edition = clinic_package.Edition(
+            folder, release.date.isoformat() if release else None, lang, source_lang
+        )
+        found, digest = clinic_package.publish(
+            staging / lang / folder / clinic_package.FOLDER, tree, edition, working_tree, checked
+        )
+        problems += map(str, found)
+        if digest:
+            digests.append(digest)
+    return problems, digests
+
+
 def assemble(
     build_dir: Path,
     languages: Sequence[str],
@@ -426,11 +467,13 @@ def assemble(
             copy(pdf, target / "pdf" / pdf.name)
     for lang, folder in sources:
         _edition_pages(staging / lang / folder, lang, folder, editions)
+    problems, digests = _data_packages(staging, sources, editions, build_dir)
+    if problems:
+        return problems  # the staging tree stays for a look; the published site is untouched
     try:
         _open_data(staging, sources, editions, base_url)
     except open_data.OpenDataError as error:
-        shutil.rmtree(staging, ignore_errors=True)
-        return [str(error)]
+        return [str(error)]  # the staging tree stays for a look; the published site is untouched
     for lang, folder in sources:
         _data_page(staging / lang / folder, lang, folder, editions, base_url)
     for lang in current.languages:
@@ -513,6 +556,7 @@ def assemble(
         site.rename(old)
     staging.rename(site)
     shutil.rmtree(old, ignore_errors=True)
+    clinic_package.write_checked(build_dir, digests)
     return []
 
 

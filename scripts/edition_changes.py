@@ -47,6 +47,11 @@ class Tree:
         raise NotImplementedError
 
     def read(self, path: str) -> str | None:
+        raw = self.read_bytes(path)
+        return raw.decode("utf-8") if raw is not None else None
+
+    def read_bytes(self, path: str) -> bytes | None:
+        """A file's bytes as they are (a copy of it must be byte-identical)."""
         raise NotImplementedError
 
 
@@ -65,16 +70,16 @@ class GitTree(Tree):
         )
         return listed.stdout.split()
 
-    def read(self, path: str) -> str | None:
+    def read_bytes(self, path: str) -> bytes | None:
         return _git_show(self.root, self.commit, path)
 
 
 @cache
-def _git_show(root: Path, commit: str, path: str) -> str | None:
+def _git_show(root: Path, commit: str, path: str) -> bytes | None:
     """A file of a commit (kept: an edition's files never change, and each page of each language
     reads the same ones)."""
     shown = subprocess.run(["git", "show", f"{commit}:{path}"], cwd=root, capture_output=True, check=False)
-    return shown.stdout.decode("utf-8") if shown.returncode == 0 else None
+    return shown.stdout if shown.returncode == 0 else None
 
 
 @dataclass
@@ -84,9 +89,9 @@ class FolderTree(Tree):
     def files(self) -> list[str]:
         return sorted(p.relative_to(self.root).as_posix() for p in self.root.rglob("*") if p.is_file())
 
-    def read(self, path: str) -> str | None:
+    def read_bytes(self, path: str) -> bytes | None:
         target = self.root / path
-        return target.read_text(encoding="utf-8") if target.is_file() else None
+        return target.read_bytes() if target.is_file() else None
 
 
 @dataclass(frozen=True)
@@ -206,15 +211,18 @@ class Catalogue:
     """One edition's translations for one language (empty for the source language)."""
 
     messages: dict[str, str] = field(default_factory=dict)
+    lines: dict[str, int] = field(default_factory=dict)  # the line of each message's msgid
+    path: str = ""  # translations/<lang>/LC_MESSAGES/<page>.po
 
     @classmethod
     def of(cls, tree: Tree, lang: str, page: str) -> Catalogue:
         relative = page.removeprefix("source/").removesuffix(".md")
-        text = tree.read(f"translations/{lang}/LC_MESSAGES/{relative}.po")
-        if not text:
-            return cls()
-        catalogue = read_po(io.BytesIO(text.encode("utf-8")))
-        return cls({str(m.id): str(m.string) for m in catalogue if m.id and m.string and not m.fuzzy})
+        path = f"translations/{lang}/LC_MESSAGES/{relative}.po"
+        raw = tree.read_bytes(path)
+        if not raw:
+            return cls(path=path)
+        found = [m for m in read_po(io.BytesIO(raw)) if m.id and m.string and not m.fuzzy]
+        return cls({str(m.id): str(m.string) for m in found}, {str(m.id): m.lineno for m in found}, path)
 
 
 def plain(text: str, strength_word: Callable[[str], str]) -> str:

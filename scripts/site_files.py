@@ -206,8 +206,14 @@ def downloads_body(
 
 WORDS_DATA = (
     N_("Open data"),
-    N_("The recommendations of edition {edition} as data, in this language, for other systems to read."),
-    N_("The recommendations of the working version as data, built {date}, in this language."),
+    N_(
+        "The recommendations and the clinic directory of edition {edition} as data, in this language, "
+        "for other systems to read."
+    ),
+    N_(
+        "The recommendations and the clinic directory of the working version as data, built {date}, "
+        "in this language."
+    ),
     N_("File"),
     N_("Format"),
     N_("Schema"),

@@ -46,7 +46,7 @@ from sphinx.util.texescape import escape as latex_escape
 from charts import Bar, grouped_bars
 from number_format import format_month, format_number, format_percent
 from page_charts import html_image, latex_image, skip
-from project_catalog import _, clinic_text
+from project_catalog import N_, _, clinic_text
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 import clinic_data
@@ -62,30 +62,32 @@ if TYPE_CHECKING:
 logger = logging.getLogger(__name__)
 STATIC = Path(__file__).resolve().parent / "static"
 
+# The controlled values' words in Bokmål (the catalogue's msgids), translated where they are shown;
+# plain strings, so the site assembly reads the same words for the data package (clinic_package.py).
 REGIONS = {
-    "Helse Sør-Øst": _("Helse Sør-Øst"),
-    "Helse Vest": _("Helse Vest"),
-    "Helse Midt-Norge": _("Helse Midt-Norge"),
-    "Helse Nord": _("Helse Nord"),
+    "Helse Sør-Øst": N_("Helse Sør-Øst"),
+    "Helse Vest": N_("Helse Vest"),
+    "Helse Midt-Norge": N_("Helse Midt-Norge"),
+    "Helse Nord": N_("Helse Nord"),
 }
 STAFF = {
-    "sykepleier": _("sykepleier"),
-    "fysioterapeut": _("fysioterapeut"),
-    "anestesilege": _("anestesilege"),
-    "psykolog": _("psykolog"),
-    "psykiater": _("psykiater"),
-    "fysikalsk-medisiner": _("fysikalsk medisiner"),
-    "gynekolog": _("gynekolog"),
-    "onkolog": _("onkolog"),
-    "reumatolog": _("revmatolog"),
-    "sosionom": _("sosionom"),
-    "lege": _("lege (spesialitet ikke oppgitt)"),
+    "sykepleier": N_("sykepleier"),
+    "fysioterapeut": N_("fysioterapeut"),
+    "anestesilege": N_("anestesilege"),
+    "psykolog": N_("psykolog"),
+    "psykiater": N_("psykiater"),
+    "fysikalsk-medisiner": N_("fysikalsk medisiner"),
+    "gynekolog": N_("gynekolog"),
+    "onkolog": N_("onkolog"),
+    "reumatolog": N_("revmatolog"),
+    "sosionom": N_("sosionom"),
+    "lege": N_("lege (spesialitet ikke oppgitt)"),
 }
 STATUS = {
-    "i-drift": _("I drift"),
-    "ingen-drift-2012": _("Ingen drift i 2012"),
-    "oppstart-oktober-2014": _("Oppstart oktober 2014"),
-    "ikke-i-drift": _("Ikke i drift"),
+    "i-drift": N_("I drift"),
+    "ingen-drift-2012": N_("Ingen drift i 2012"),
+    "oppstart-oktober-2014": N_("Oppstart oktober 2014"),
+    "ikke-i-drift": N_("Ikke i drift"),
 }
 # The guide's test for interdisciplinary work: a psychologist or psychiatrist on the team.
 MENTAL_HEALTH_STAFF = ("psykolog", "psykiater")
@@ -112,7 +114,7 @@ def label(table: dict[str, Any], code: str, location: Any = None) -> str:
     if code not in table:
         warn("no label for the controlled value %r; add it to clinic_directory.py", code, location=location)
         return code
-    return str(table[code])
+    return str(_(table[code]))
 
 
 # Data -------------------------------------------------------------------------------------------
