@@ -83,7 +83,7 @@ CHECKED          := $(BUILDDIR)/.checked
 # mark with _ or N_, extracted by `make pot` into POT.
 POT              ?= translations/smertehandboka.pot
 POT_SOURCES      := scripts/sphinxext conf.py scripts/site_menus.py scripts/site_files.py scripts/edition_changes.py \
-                    scripts/site_csp.py
+                    scripts/site_csp.py scripts/site_citation.py
 # What the pages and handbooks are made from: a language's HTML or PDFs are built again only when
 # one of these is newer than its last successful build (a no-op Sphinx run still costs seconds).
 BUILD_INPUTS     := $(SOURCEDIR) references translations scripts/sphinxext conf.py Makefile $(VENV)/.installed

@@ -34,6 +34,7 @@ from functools import cache
 from pathlib import Path, PurePosixPath
 
 import edition_changes
+import site_citation
 import site_csp
 import site_files
 import site_menus
@@ -168,6 +169,21 @@ def _downloads(folder: Path, lang: str, edition: str, date: str) -> list[site_fi
     return found
 
 
+def built_date(folder: Path) -> str:
+    """The day the working version's build was made (ISO): its handbooks' own date
+    (SOURCE_DATE_EPOCH: the commit's), not when the files were written, so that two builds of one
+    commit give the same pages; a PDF without one: its file's time."""
+    from pypdf import PdfReader
+
+    return max(
+        (
+            getattr(PdfReader(pdf).metadata, "creation_date", None)
+            or dt.datetime.fromtimestamp(pdf.stat().st_mtime, dt.UTC)
+        ).date()
+        for pdf in sorted((folder / "pdf").glob("*.pdf"))
+    ).isoformat()
+
+
 def _edition_pages(folder: Path, lang: str, name: str, editions: Sequence[Release]) -> None:
     """downloads.html in every edition and language, and changes.html in every release: made
     from the edition's own general index, so they look like its other pages."""
@@ -175,19 +191,7 @@ def _edition_pages(folder: Path, lang: str, name: str, editions: Sequence[Releas
     word = lambda text: translate(lang, text)  # noqa: E731
     release = next((r for r in editions if r.name == name), None)
     if release is None:
-        from pypdf import PdfReader
-
-        # The handbooks' own date (SOURCE_DATE_EPOCH: the commit's), not when the files were
-        # written, so that two builds of one commit give the same page; a PDF without one: its
-        # file's time.
-        built = max(
-            (
-                getattr(PdfReader(pdf).metadata, "creation_date", None)
-                or dt.datetime.fromtimestamp(pdf.stat().st_mtime, dt.UTC)
-            ).date()
-            for pdf in sorted((folder / "pdf").glob("*.pdf"))
-        )
-        date = written_date(lang, built.isoformat())
+        date = written_date(lang, built_date(folder))
         heading, intro = (
             word("Downloads"),
             word("The PDF handbooks of the working version, built {date}").format(date=date),
@@ -301,8 +305,21 @@ def assemble(
         translate=translate,
         format_date=written_date,
     )
+    citing: dict[tuple[str, str], site_citation.Edition] = {}
     for (lang, folder), found in pages.items():
         texts = {page: (staging / lang / folder / page).read_text(encoding="utf-8") for page in found}
+        here = menus.edition_of(folder)
+        name = site_menus.DEV if here.status == site_menus.DEV else here.name
+        citing[(lang, folder)] = cite = site_citation.Edition(
+            lang=lang,
+            name=name,
+            date=built_date(staging / lang / folder) if name == site_menus.DEV else here.date,
+            url=f"{base_url}{lang}/{name}/",
+            collections=site_citation.collections(staging / lang / folder, texts, lang),
+            translate=lambda word, lang=lang: translate(lang, word),
+            format_date=lambda iso, lang=lang: written_date(lang, iso),
+            dev=name == site_menus.DEV,
+        )
         # The search page reads the edition's pages to show their text: their style attributes
         # must be allowed there too.
         styles = set().union(*map(site_csp.style_values, texts.values()))
@@ -310,6 +327,7 @@ def assemble(
             path = staging / lang / folder / page
             path.unlink()  # a linked file: the page with menus is a file of its own
             text = site_menus.inject(text, menus, lang, folder, page, base_url)
+            text = site_citation.inject(text, cite, page)
             root = "../" * (len(PurePosixPath(page).parts) + 1)
             path.write_text(
                 site_csp.inject(
@@ -343,13 +361,18 @@ def assemble(
     (staging / "sitemap.xml").write_bytes(site_files.sitemap(latest_pages, base_url))
     for lang, links in _permalinks(menus, staging, site_editions).items():
         for rec_id, link in links.items():
-            for folder, depth in ((staging / lang / "r" / rec_id, 3),) + (
-                ((staging / "r" / rec_id, 2),) if lang == published[0] else ()
+            for folder, depth, address in ((staging / lang / "r" / rec_id, 3, f"{lang}/r/{rec_id}/"),) + (
+                ((staging / "r" / rec_id, 2, f"r/{rec_id}/"),) if lang == published[0] else ()
             ):
                 folder.mkdir(parents=True, exist_ok=True)
-                (folder / "index.html").write_text(
-                    site_csp.inject(site_files.redirect_page(lang, link, depth, translate)), encoding="utf-8"
+                page = site_citation.inject_permalink(
+                    site_files.redirect_page(lang, link, depth, translate),
+                    citing[(lang, link.folder)],
+                    link.page,
+                    rec_id,
+                    base_url + address,
                 )
+                (folder / "index.html").write_text(site_csp.inject(page), encoding="utf-8")
 
     # Browsers ask for /favicon.ico where a page names no icon (editions built before it had one).
     favicon = staging / published[0] / site_menus.DEV / "_static" / "favicon.ico"
