@@ -10,7 +10,8 @@ The tree (``_build/site/``):
   under ``pdf/``; ``<lang>/latest/`` is the current edition again, under the address to cite and
   link to; ``<lang>/dev/`` is the working tree's build (``_build/html``, ``_build/pdf``) in LANG...;
 - every page gets the edition and language switchers, its banner and canonical, alternate and
-  robots links afterwards (``scripts/site_menus.py``), old editions included;
+  robots links afterwards (``scripts/site_menus.py``), and how to cite it, with its edition, and
+  its recommendations (``scripts/site_citation.py``), old editions included;
 - ``index.html`` (to latest in the browser's language, a plain list without JavaScript),
   ``404.html``, ``robots.txt``, ``sitemap.xml``, and the permalinks ``r/<ID>/`` and
   ``<lang>/r/<ID>/`` of every recommendation (``scripts/site_files.py``).
