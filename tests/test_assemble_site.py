@@ -204,6 +204,43 @@ def test_permalinks_lead_to_latest_and_a_withdrawn_id_says_when(builds):
     assert withdrawn.select_one("a")["href"] == "../../nb/2026.1/guideline/old.html#rec-org-99"
 
 
+def test_every_page_and_permalink_cites_its_edition(builds):
+    """site_citation.py in the assembly: latest names its edition, dev its build date, a withdrawn
+    recommendation's permalink the last edition that has it."""
+    assert assemble(builds) == 0
+    site = builds / "site"
+
+    def cited(path):
+        page = soup(path)
+        tags = {
+            tag["name"]: tag["content"] for tag in page.select("meta[name^=citation_], meta[name^=prism]")
+        }
+        return page.select_one(".smh-cite .smh-cite-text").get_text(" ", strip=True), tags
+
+    text, tags = cited(site / "en" / "latest" / "guideline" / "summary.html")
+    assert text == (
+        "The Smertehåndboka editorial team. Summary. In: Smertehåndboka [Internet]. Edition 2026.2. "
+        f"Smertehåndboka, 2 December 2026. {BASE}en/2026.2/guideline/summary.html"
+    )
+    assert tags["prism.edition"] == "2026.2" and tags["citation_publication_date"] == "2026/12/02"
+    assert tags["citation_pdf_url"] == f"{BASE}en/2026.2/pdf/smertehandboka-veileder-en.pdf"
+    text, tags = cited(site / "nb" / "2026.1" / "guideline" / "old.html")
+    assert "Utgave 2026.1. Smertehåndboka, 30. november 2026." in text
+    assert tags["citation_public_url"] == f"{BASE}nb/2026.1/guideline/old.html"
+    text, tags = cited(site / "da" / "dev" / "index.html")
+    assert "Arbejdsversion (upubliceret). Smertehåndboka," in text and tags["prism.edition"] == "dev"
+    assert "citation_pdf_url" not in tags  # the front page is no collection's
+    text, tags = cited(site / "r" / "ORG-99" / "index.html")
+    assert text.startswith("Smertehåndboka-redaksjonen. Anbefaling ORG-99. I: Smertehåndboka [Internett]. ")
+    assert tags["citation_public_url"] == f"{BASE}nb/2026.1/guideline/old.html#rec-org-99"
+    text, tags = cited(site / "en" / "r" / "SAM-01" / "index.html")
+    assert tags["citation_public_url"] == f"{BASE}en/2026.2/guideline/summary.html#rec-sam-01"
+    assert soup(site / "en" / "r" / "SAM-01" / "index.html").select(".smh-cite a")[-1]["href"] == (
+        f"{BASE}en/r/SAM-01/"
+    )
+    assert not soup(site / "nb" / "latest" / "downloads.html").select(".smh-cite")
+
+
 def test_the_root_page_goes_to_latest_in_the_browsers_language_and_works_without_script(builds):
     assert assemble(builds) == 0
     root = (builds / "site" / "index.html").read_text(encoding="utf-8")

@@ -230,11 +230,15 @@ def test_the_schema_refuses_what_is_wrong():
     assert "recommendations/1" in message
 
 
-def test_a_collection_without_a_recorded_source_stops_the_data():
+def test_only_a_recorded_source_is_named():
     odd = rec("UND-01")
     odd["collection"] = "education"
-    with pytest.raises(open_data.OpenDataError, match=r"no source recorded for the collection\(s\) educ"):
-        open_data.document("en", open_data.Edition("dev", "2026-12-01", "dev", build(odd)), [], {}, BASE)
+    doc = open_data.document(
+        "en", open_data.Edition("dev", "2026-12-01", "dev", build(odd, rec("FOR-01"))), [], {}, BASE
+    )
+    assert list(doc["sources"]) == ["guideline"]
+    assert doc["sources"]["guideline"]["publisher"] == "Helsedirektoratet"
+    open_data.validate(doc, "dev")
 
 
 def test_the_fhir_bundle_parses_with_one_plan_definition_per_recommendation():

@@ -35,6 +35,7 @@ browser = test_browser.browser  # the same headless Chromium fixture as the othe
 PAGE_TYPES = {
     "home": "index.html",
     "chapter": "guideline/background.html",
+    "chapter with recommendations": "guideline/summary.html",  # their "how to cite" links
     "recommendations": "guideline/recommendations.html",
     "directory": "guideline/clinic-overview.html",
     "charts": "education/perspective/assessment-treatment.html",
