@@ -46,6 +46,7 @@ PAGE_TYPES = {
     "search": "search.html?q=smerte",
     "downloads": "downloads.html",
     "changes": "changes.html",
+    "open data": "data.html",
 }
 VIEWS = [("desktop", 1400, 1000), ("phone", 390, 844)]
 MODES = ["light", "dark"]
