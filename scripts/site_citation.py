@@ -66,15 +66,12 @@ WORDS = (
     N_("How to cite the recommendations on this page"),
     N_("How to cite this recommendation"),
     N_("how to cite"),
-    N_("{author}. {title}. In: {book} [Internet]. {edition}. {publisher}, {date}."),
-    N_("{author}. {title} [Internet]. {edition}. {publisher}, {date}."),
+    PART := N_("{author}. {title}. In: {book} [Internet]. {edition}. {publisher}, {date}."),
+    WHOLE := N_("{author}. {title} [Internet]. {edition}. {publisher}, {date}."),
     N_("Edition {edition}"),
     N_("Working version (unpublished)"),
-    N_("The permalink, which always leads to the recommendation's newest version:"),
+    PERMALINK := N_("The permalink, which always leads to the recommendation's newest version:"),
 )
-PERMALINK = "The permalink, which always leads to the recommendation's newest version:"
-PART = "{author}. {title}. In: {book} [Internet]. {edition}. {publisher}, {date}."
-WHOLE = "{author}. {title} [Internet]. {edition}. {publisher}, {date}."
 
 TITLE = re.compile(r"<title>(.*?)</title>", re.S)
 TITLE_SUFFIX = re.compile(r"\s+[—–-]\s+" + re.escape(PUBLISHER) + r"\s*$")
